@@ -1,0 +1,38 @@
+@{
+    RootModule           = 'PortalIo.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0d7a54-3a8e-4f2b-9c61-2f4e0c8d9a17'
+    Author               = 'PortalIo contributors'
+    CompanyName          = 'PortalIo'
+    Copyright            = '(c) PortalIo contributors. MIT License.'
+    Description          = 'PowerShell cmdlets for the Portal.io REST API (proposals, areas, options, contacts, catalog, webhooks): every request HMAC-signed, pipeline-friendly, with a local sandbox for offline tests.'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('PortalIo.format.ps1xml')
+    TypesToProcess       = @('PortalIo.types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Portal'
+        'Disconnect-Portal'
+        'Get-PortalSession'
+        'Get-PortalUser'
+        'Get-PortalProposal'
+        'New-PortalProposal'
+        'Get-PortalArea'
+        'Add-PortalArea'
+        'Add-PortalAreaOption'
+        'Invoke-PortalRequest'
+        'New-PortalSignature'
+        'Start-PortalSandbox'
+        'Stop-PortalSandbox'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Portal.io', 'PortalIo', 'REST', 'API', 'HMAC', 'Proposals', 'AV', 'Integrator', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PortalIo.Sandbox.Data;
+using PortalIo.Sandbox.Diagnostics;
+using PortalIo.Sandbox.Faults;
+using PortalIo.Sandbox.Http;
+using PortalIo.Sandbox.Model;
+using PortalIo.Sandbox.Routes;
+using PortalIo.Sandbox.Routing;
+using PortalIo.Sandbox.Security;
+
+namespace PortalIo.Sandbox
+{
+    /// <summary>
+    /// A local Portal.io: the same routes, signature check, business rules and error shapes, on
+    /// an HttpListener bound to loopback only. Start one per test (or per console session).
+    /// </summary>
+    public sealed class SandboxServer : IDisposable
+    {
+        private const int MaxLoggedBodyChars = 64 * 1024;
+        private const int MaxBindAttempts = 10;
+
+        private readonly HttpListener _listener;
+        private readonly SandboxStore _store = new SandboxStore();
+        private readonly Router _router = new Router();
+        private readonly RequestAuthenticator _authenticator;
+        private readonly FaultInjector _faults;
+        private readonly RequestLog _log = new RequestLog();
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private long _requestCount;
+        private long _signatureFailures;
+        private long _faultsInjected;
+        private long _latencyTicks;
+        private double _faultRate;
+        private int _running;
+
+        /// <summary>Fixed so that scripts and docs can hard-code them; this is a local emulator, not a secret store.</summary>
+        public const string DefaultApplicationKey = "5B2A9C1E-7D34-4F6A-9E21-3C8B0D47A915";
+        public const string DefaultSecretKey = "c2FuZGJveC1zZWNyZXQta2V5LWZvci1wb3J0YWxpbzE=";
+
+        private SandboxServer(SandboxOptions options)
+        {
+            Latency = options.Latency;
+            FaultRate = options.FaultRate;
+            _faults = new FaultInjector(options.RandomSeed);
+            SeedData.Populate(_store, Math.Max(0, options.ExtraProposalCount));
+            _authenticator = new RequestAuthenticator(ApplicationKey, SecretKey, _store);
+
+            _listener = Bind(options.Host, options.Port, out var port);
+            BaseUri = new Uri("http://" + options.Host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/");
+
+            new AuthRoutes(_store, BaseUri).Register(_router);
+            new UsersRoutes(_store).Register(_router);
+            new ProposalRoutes(_store).Register(_router);
+        }
+
+        public static SandboxServer Start(SandboxOptions? options = null)
+        {
+            var server = new SandboxServer(options ?? new SandboxOptions());
+            server._running = 1;
+            _ = Task.Run(server.AcceptLoopAsync);
+            return server;
+        }
+
+        public Uri BaseUri { get; }
+        public string ApplicationKey => DefaultApplicationKey;
+        public string SecretKey => DefaultSecretKey;
+        public string UserName => SeedData.PrimaryUserName;
+        public string Password => SeedData.PrimaryPassword;
+        public IReadOnlyList<SandboxDemoUser> DemoUsers => SeedData.DemoUsers;
+
+        public TimeSpan Latency
+        {
+            get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+            set => Interlocked.Exchange(ref _latencyTicks, Math.Max(0, value.Ticks));
+        }
+
+        public double FaultRate
+        {
+            get => Volatile.Read(ref _faultRate);
+            set
+            {
+                if (double.IsNaN(value) || value < 0 || value > 1) throw new ArgumentOutOfRangeException(nameof(value), "FaultRate must be between 0 and 1.");
+                Volatile.Write(ref _faultRate, value);
+            }
+        }
+
+        public IReadOnlyList<SandboxRequestRecord> RequestLog => _log.Snapshot();
+        public void ClearRequestLog() => _log.Clear();
+        public long RequestCount => Interlocked.Read(ref _requestCount);
+        public long SignatureFailures => Interlocked.Read(ref _signatureFailures);
+        public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
+        public bool IsRunning => Volatile.Read(ref _running) == 1;
+
+        /// <summary>Drives state the public API cannot reach, e.g. a client accepting a proposal.</summary>
+        /// <exception cref="ArgumentException">Unknown proposal id or status name.</exception>
+        public void SetProposalStatus(int proposalId, string status)
+        {
+            if (status == null || !Enum.GetNames(typeof(ProposalStatus)).Any(n => n.Equals(status, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException("Unknown proposal status '" + status + "'. Valid: " + string.Join(", ", Enum.GetNames(typeof(ProposalStatus))) + ".", nameof(status));
+            var parsed = (ProposalStatus)Enum.Parse(typeof(ProposalStatus), status, ignoreCase: true);
+            lock (_store.SyncRoot)
+            {
+                var proposal = _store.FindProposal(proposalId)
+                               ?? throw new ArgumentException("Unknown proposal id " + proposalId + ".", nameof(proposalId));
+                var now = ProposalRoutes.Now();
+                ProposalLifecycle.ApplyStatus(proposal, parsed, now);
+                // A status change by the client is a system modification, not a user one.
+                proposal.LastModifiedDate = now;
+            }
+        }
+
+        public void Stop()
+        {
+            if (Interlocked.Exchange(ref _running, 0) == 0) return;
+            _stopping.Cancel();
+            try { _listener.Stop(); } catch (ObjectDisposedException) { }
+            try { _listener.Close(); } catch (ObjectDisposedException) { }
+        }
+
+        public void Dispose() => Stop();
+
+        /// <summary>
+        /// HttpListener cannot bind port 0, so a free port is found with a TcpListener first; another
+        /// process may take it in between, hence the retries.
+        /// </summary>
+        private static HttpListener Bind(string host, int requestedPort, out int port)
+        {
+            HttpListenerException? last = null;
+            for (int attempt = 0; attempt < (requestedPort == 0 ? MaxBindAttempts : 1); attempt++)
+            {
+                port = requestedPort == 0 ? FindFreePort() : requestedPort;
+                var listener = new HttpListener();
+                listener.Prefixes.Add("http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/");
+                try
+                {
+                    listener.Start();
+                    return listener;
+                }
+                catch (HttpListenerException e)
+                {
+                    last = e;
+                    listener.Close();
+                }
+            }
+            throw new InvalidOperationException("The sandbox could not bind a port on " + host + ": " + last?.Message, last);
+        }
+
+        private static int FindFreePort()
+        {
+            for (int attempt = 0; attempt < 100; attempt++)
+            {
+                var probe = new TcpListener(IPAddress.Loopback, 0);
+                probe.Start();
+                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+                probe.Stop();
+                if (port > 1024) return port;
+            }
+            throw new InvalidOperationException("No free port above 1024 was found.");
+        }
+
+        private async Task AcceptLoopAsync()
+        {
+            while (IsRunning)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                }
+                catch (Exception) when (!IsRunning)
+                {
+                    return;
+                }
+                catch (HttpListenerException)
+                {
+                    continue;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                // Each request on its own task: a slow (latency) or large request never blocks the others.
+                _ = Task.Run(() => HandleAsync(context));
+            }
+        }
+
+        private async Task HandleAsync(HttpListenerContext context)
+        {
+            var request = context.Request;
+            var received = DateTime.UtcNow;
+            string body = "";
+            string? faultKind = null;
+            bool signatureValid = false;
+            SandboxResponse response;
+            var rawUrl = request.RawUrl ?? "/";
+            int q = rawUrl.IndexOf('?');
+            var rawQuery = q < 0 ? "" : rawUrl.Substring(q + 1);
+            var path = request.Url?.AbsolutePath ?? (q < 0 ? rawUrl : rawUrl.Substring(0, q));
+            Interlocked.Increment(ref _requestCount);
+            try
+            {
+                body = await ReadBodyAsync(request).ConfigureAwait(false);
+                var fault = _faults.Decide(FaultRate);
+                if (fault.HasValue)
+                {
+                    Interlocked.Increment(ref _faultsInjected);
+                    faultKind = fault.Value.ToString();
+                    response = FaultInjector.ResponseFor(fault.Value);
+                }
+                else
+                {
+                    var sandboxRequest = new SandboxRequest(request.HttpMethod, path, rawQuery, request.Headers["Content-Type"], body, received);
+                    response = Process(sandboxRequest, request, out signatureValid);
+                }
+            }
+            catch (Exception e)
+            {
+                response = ErrorBodies.Structured(500, "InternalServerError", "The sandbox failed to process the request: " + e.Message);
+            }
+
+            try
+            {
+                var latency = Latency;
+                if (latency > TimeSpan.Zero) await Task.Delay(latency, _stopping.Token).ConfigureAwait(false);
+                await WriteAsync(context.Response, response).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The client went away or the server is stopping; nothing to answer to.
+                try { context.Response.Abort(); } catch (Exception) { }
+            }
+
+            _log.Add(new SandboxRequestRecord(
+                request.HttpMethod, path, QueryRedactor.Redact(rawQuery), request.Headers["Content-Type"],
+                body.Length > MaxLoggedBodyChars ? body.Substring(0, MaxLoggedBodyChars) : body,
+                userKeyPresent: !string.IsNullOrEmpty(request.Headers[RequestAuthenticator.UserKeyHeader]),
+                signatureValid: signatureValid, statusCode: response.StatusCode, faultInjected: faultKind, receivedAtUtc: received));
+        }
+
+        private SandboxResponse Process(SandboxRequest sandboxRequest, HttpListenerRequest request, out bool signatureValid)
+        {
+            signatureValid = false;
+            var match = _router.Match(sandboxRequest.Method, sandboxRequest.Path);
+            if (match.Route == null)
+            {
+                if (match.AllowedMethods.Count > 0)
+                    return ErrorBodies.Structured(405, "MethodNotAllowed",
+                            "The method " + sandboxRequest.Method + " is not allowed on " + sandboxRequest.Path + ".")
+                        .WithHeader("Allow", string.Join(", ", match.AllowedMethods));
+                return ErrorBodies.NotFound("No route matches " + sandboxRequest.Method + " " + sandboxRequest.Path + ".");
+            }
+
+            var route = match.Route;
+            var urlWithoutQuery = request.Url!.GetLeftPart(UriPartial.Path);
+            var auth = _authenticator.Authenticate(request.HttpMethod, urlWithoutQuery, request.Headers, DateTime.UtcNow,
+                isExchange: route.Access == RouteAccess.Exchange);
+            signatureValid = auth.SignatureValid;
+            if (auth.IsSignatureMismatch) Interlocked.Increment(ref _signatureFailures);
+            if (!auth.Succeeded) return auth.Failure!;
+
+            var user = auth.User;
+            if (route.Access != RouteAccess.Exchange)
+            {
+                if (!user!.Account.SubscriptionActive) return ErrorBodies.PaymentRequired();
+                if (route.Access == RouteAccess.PublicWrite && !user.CanWrite)
+                    return ErrorBodies.Forbidden("The user '" + user.Email + "' does not have permission to perform this action.");
+            }
+
+            sandboxRequest.User = user;
+            sandboxRequest.RouteValues = match.Values;
+            return route.Handler(sandboxRequest);
+        }
+
+        private static async Task<string> ReadBodyAsync(HttpListenerRequest request)
+        {
+            if (!request.HasEntityBody) return "";
+            using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+                return await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
+
+        private static async Task WriteAsync(HttpListenerResponse response, SandboxResponse answer)
+        {
+            response.StatusCode = answer.StatusCode;
+            response.ContentType = answer.ContentType;
+            foreach (var header in answer.Headers) response.Headers[header.Key] = header.Value;
+            response.ContentLength64 = answer.Body.Length;
+            await response.OutputStream.WriteAsync(answer.Body, 0, answer.Body.Length).ConfigureAwait(false);
+            response.OutputStream.Close();
+            response.Close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Proposals
+{
+    /// <summary>Lists the areas of a proposal (read from the proposal detail).</summary>
+    [Cmdlet(VerbsCommon.Get, "PortalArea")]
+    [OutputType(typeof(Area))]
+    public sealed class GetPortalAreaCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        [Parameter(Position = 1)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            ForInput(ProposalId, () =>
+            {
+                var proposal = Await(ProposalsApi.GetAsync(Client, ProposalId, Log, CancelToken));
+                foreach (var area in proposal.Areas ?? new System.Collections.Generic.List<Area>())
+                {
+                    if (pattern is null || pattern.IsMatch(area.Name ?? string.Empty)) Emit(area);
+                }
+            }, Hints);
+        }
+
+        private static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints
+        {
+            ListIds = "List proposals and their ids with Get-PortalProposal.",
+        };
+    }
+}

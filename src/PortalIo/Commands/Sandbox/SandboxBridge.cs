@@ -1,0 +1,34 @@
+using System;
+using System.Runtime.CompilerServices;
+using PortalIo.Models;
+using PortalIo.Sandbox;
+
+namespace PortalIo.Commands.Sandbox
+{
+    /// <summary>
+    /// The only code that touches PortalIo.Sandbox types. Every member is kept out of line so the
+    /// sandbox assembly is loaded when Start-PortalSandbox first runs, not when the module is imported.
+    /// </summary>
+    internal static class SandboxBridge
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static PortalSandbox Start(int port, TimeSpan latency, double faultRate)
+        {
+            var server = SandboxServer.Start(new SandboxOptions { Port = port, Latency = latency, FaultRate = faultRate });
+            return new PortalSandbox(server, server.BaseUri, server.ApplicationKey, server.SecretKey, server.UserName, server.Password);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Stop(object server) => ((SandboxServer)server).Stop();
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static bool IsRunning(object server) => ((SandboxServer)server).IsRunning;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static long RequestCount(object server) => ((SandboxServer)server).RequestCount;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void SetProposalStatus(object server, int proposalId, string status) =>
+            ((SandboxServer)server).SetProposalStatus(proposalId, status);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Sandbox
+{
+    /// <summary>Stops a sandbox (from the pipeline), or every sandbox started in this runspace.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "PortalSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
+    public sealed class StopPortalSandboxCommand : PortalCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        public PortalSandbox[]? Sandbox { get; set; }
+
+        private bool _sawInput;
+
+        protected override void ProcessRecord()
+        {
+            if (Sandbox is null) return;
+            _sawInput = true;
+            foreach (var sandbox in Sandbox) StopOne(sandbox);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (!_sawInput)
+            {
+                foreach (var sandbox in SessionStore.Sandboxes(this).ToArray()) StopOne(sandbox);
+            }
+            base.EndProcessing();
+        }
+
+        private void StopOne(PortalSandbox sandbox)
+        {
+            if (!ShouldProcess(sandbox.BaseUri.ToString(), "Stop sandbox")) return;
+            sandbox.Stop();
+            SessionStore.Sandboxes(this).Remove(sandbox);
+            WriteVerbose("Sandbox at " + sandbox.BaseUri + " stopped.");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+
+namespace PortalIo.Commands
+{
+    /// <summary>Refuses null, empty and whitespace-only strings (also inside arrays), before any request.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateNotWhiteSpaceAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            if (arguments is string text) Check(text);
+            else if (arguments is IEnumerable items)
+                foreach (var item in items) Check(item as string);
+            else if (arguments is null) Check(null);
+        }
+
+        private static void Check(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                throw new ValidationMetadataException("The value is empty or only white space; give a non-blank value.");
+            foreach (var c in text!)
+            {
+                if (char.IsControl(c) && c != '\n' && c != '\r' && c != '\t')
+                    throw new ValidationMetadataException("The value contains a control character (U+" + ((int)c).ToString("X4") + "); remove it.");
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PortalIo.Http;
+
+namespace PortalIo.Errors
+{
+    /// <summary>
+    /// Turns a failed call into the ErrorRecord a PowerShell user can act on: a stable ErrorId, the
+    /// category design.md §5 assigns to the status, the input as TargetObject, the API's message,
+    /// and a RecommendedAction that says what to do next.
+    /// </summary>
+    public static class ErrorRecordFactory
+    {
+        /// <summary>What the cmdlet knows about the context that the status alone does not tell.</summary>
+        public sealed class Hints
+        {
+            /// <summary>The business rule behind a 400 from this route (e.g. unique area names).</summary>
+            public string? BadRequest { get; set; }
+
+            /// <summary>How to check whether a write that got no answer was applied.</summary>
+            public string? VerifyWrite { get; set; }
+
+            /// <summary>How to list valid ids, for a 404.</summary>
+            public string? ListIds { get; set; }
+        }
+
+        public static ErrorRecord FromApiException(PortalApiException ex, object? target, Hints? hints = null)
+        {
+            var (id, category) = Classify(ex);
+            var record = new ErrorRecord(ex, id, category, target);
+            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = RecommendedAction(ex, hints) };
+            return record;
+        }
+
+        public static ErrorRecord InvalidArgument(string parameterName, string rule, object? target) =>
+            new ErrorRecord(new ArgumentException(rule, parameterName), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(rule) { RecommendedAction = "Correct the value of -" + parameterName + " and run the command again." },
+            };
+
+        public static ErrorRecord NotConnected() =>
+            new ErrorRecord(new InvalidOperationException("There is no Portal.io session in this runspace."),
+                ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails("There is no Portal.io session in this runspace.")
+                {
+                    RecommendedAction = "Run Connect-Portal first (or pass -Session). In a new runspace or a ForEach-Object -Parallel block, pass the session with -Session $using:session.",
+                },
+            };
+
+        public static (string ErrorId, ErrorCategory Category) Classify(PortalApiException ex)
+        {
+            switch (ex.Kind)
+            {
+                case PortalErrorKind.Network: return (ErrorIds.NetworkError, ErrorCategory.ConnectionError);
+                case PortalErrorKind.Timeout: return (ErrorIds.Timeout, ErrorCategory.OperationTimeout);
+                case PortalErrorKind.InvalidResponse: return (ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
+            }
+            switch (ex.StatusCode)
+            {
+                case 400: return (ErrorIds.BadRequest, ErrorCategory.InvalidArgument);
+                case 401: return (ex.IsSignatureMismatch ? ErrorIds.SignatureInvalid : ErrorIds.Unauthorized, ErrorCategory.AuthenticationError);
+                case 402: return (ErrorIds.PaymentRequired, ErrorCategory.PermissionDenied);
+                case 403: return (ErrorIds.Forbidden, ErrorCategory.PermissionDenied);
+                case 404: return (ErrorIds.NotFound, ErrorCategory.ObjectNotFound);
+                case 409: return (ErrorIds.Conflict, ErrorCategory.ResourceUnavailable);
+                case 429: return (ErrorIds.TooManyRequests, ErrorCategory.LimitsExceeded);
+            }
+            if (ex.StatusCode >= 500) return (ErrorIds.ServerError, ErrorCategory.ConnectionError);
+            return (ErrorIds.HttpError, ErrorCategory.InvalidOperation);
+        }
+
+        public static string RecommendedAction(PortalApiException ex, Hints? hints)
+        {
+            var isWrite = !string.Equals(ex.Method, "GET", StringComparison.OrdinalIgnoreCase);
+            var verify = hints?.VerifyWrite ?? "read the resource back";
+            switch (ex.Kind)
+            {
+                case PortalErrorKind.Network:
+                case PortalErrorKind.Timeout:
+                    if (isWrite && ex.MayHaveReachedServer)
+                        return "The change may or may not have been applied (no answer arrived). Before running it again, " + verify + " to see whether it was.";
+                    return ex.Kind == PortalErrorKind.Timeout
+                        ? "Portal.io did not answer in time; GET requests were already retried. Try again later, or raise -TimeoutSec on Connect-Portal."
+                        : "Check the network path to " + HostOf(ex.Url) + " (proxy, DNS, firewall); GET requests were already retried.";
+                case PortalErrorKind.InvalidResponse:
+                    return "The answer was not what the API documents. Try again; if it persists, report it with the URL and time (UTC).";
+            }
+            switch (ex.StatusCode)
+            {
+                case 400:
+                    var fields = ex.FieldErrors.Where(f => !string.IsNullOrEmpty(f.FieldName)).Select(f => f.FieldName).Distinct().ToList();
+                    var rule = hints?.BadRequest;
+                    var fieldText = fields.Count > 0 ? "Correct " + string.Join(", ", fields) + " and run the command again." : "Correct the parameters and run the command again.";
+                    return rule != null ? rule + " " + fieldText : fieldText;
+                case 401:
+                    return ex.IsSignatureMismatch ? SignatureChecklist : "Check the user name and password (-Credential) or the user key, and that the Portal.io account's e-mail address is verified; then run Connect-Portal again.";
+                case 402:
+                    return "The Portal.io account's subscription is inactive or expired: contact your Portal.io representative. Retrying will not help.";
+                case 403:
+                    return "The connected user lacks the permission for this action: ask a Portal.io administrator to change the user's role or permission group, or connect as another user.";
+                case 404:
+                    return "Check the id: use the id (not the number) of a resource in this account. " + (hints?.ListIds ?? "List valid ids with the matching Get-Portal* cmdlet.");
+                case 409:
+                    return "The proposal is Accepted, Completed or Declined and can no longer be edited: make the change through a change order in Portal.io (see Get-PortalChangeOrder).";
+                case 429:
+                    return "Portal.io is limiting the request rate. Wait a moment and run the command again, with fewer calls at once.";
+            }
+            if (ex.StatusCode >= 500)
+            {
+                return isWrite
+                    ? "Portal.io failed with a server error; the change may or may not have been applied. Before running it again, " + verify + ". If it persists, contact support@portal.io with the URL and the time (UTC)."
+                    : "Portal.io failed with a server error (the request was retried). Try again later; if it persists, contact support@portal.io with the URL and the time (UTC).";
+            }
+            return "See the message for details.";
+        }
+
+        /// <summary>The seeds' 401 checklist, as one action.</summary>
+        public const string SignatureChecklist =
+            "The request signature did not match. Check, in order: (1) the application key and secret key are exactly as issued (no trailing spaces; the secret is used as its literal text, not Base64-decoded); " +
+            "(2) this computer's clock is correct (UTC, within a minute of the server's Date); (3) nothing between you and Portal.io rewrites the Content-Type or the URL path; " +
+            "(4) compare New-PortalSignature output with another client's canonical message character by character.";
+
+        private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : url;
+    }
+}

@@ -1,0 +1,23 @@
+namespace PortalIo.Http
+{
+    /// <summary>
+    /// Where the client reports what it does. Cmdlets route it to -Verbose and -Debug; the client
+    /// itself knows nothing of PowerShell. Implementations must accept calls from any thread.
+    /// Nothing passed here may contain a secret: the client redacts before it calls.
+    /// </summary>
+    public interface IPortalLog
+    {
+        /// <summary>One line per HTTP call: method, redacted URL, status, time.</summary>
+        void Verbose(string message);
+
+        /// <summary>Signing details (canonical message with the user key masked), retries.</summary>
+        void Debug(string message);
+    }
+
+    public sealed class NullPortalLog : IPortalLog
+    {
+        public static readonly NullPortalLog Instance = new NullPortalLog();
+        public void Verbose(string message) { }
+        public void Debug(string message) { }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PortalIo.Http
+{
+    /// <summary>
+    /// A failed API call, with everything a caller needs to decide what to do: the status, the API's
+    /// own message (from either error body shape), its field errors, and the request that failed
+    /// (method and redacted URL: never a password, key or signature).
+    /// </summary>
+    public sealed class PortalApiException : Exception
+    {
+        public PortalApiException(PortalErrorKind kind, int statusCode, string apiMessage, string method, string url,
+            string? errorCode = null, IReadOnlyList<PortalFieldError>? fieldErrors = null, Exception? inner = null,
+            bool mayHaveReachedServer = true)
+            : base(Compose(kind, statusCode, apiMessage, method, url, fieldErrors), inner)
+        {
+            Kind = kind;
+            StatusCode = statusCode;
+            ApiMessage = apiMessage;
+            Method = method;
+            Url = url;
+            ErrorCode = errorCode;
+            FieldErrors = fieldErrors ?? Array.Empty<PortalFieldError>();
+            MayHaveReachedServer = mayHaveReachedServer;
+        }
+
+        public PortalErrorKind Kind { get; }
+
+        /// <summary>The HTTP status, or 0 when no response arrived.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The API's message (responseStatus.message, a bare string body, or the raw text).</summary>
+        public string ApiMessage { get; }
+
+        public string? ErrorCode { get; }
+        public IReadOnlyList<PortalFieldError> FieldErrors { get; }
+        public string Method { get; }
+
+        /// <summary>The request URL with secret query values redacted.</summary>
+        public string Url { get; }
+
+        /// <summary>False only when the request certainly never reached the server (safe to resend).</summary>
+        public bool MayHaveReachedServer { get; }
+
+        /// <summary>The 401 body Portal.io returns when the HMAC does not match.</summary>
+        public bool IsSignatureMismatch =>
+            StatusCode == 401 && ApiMessage.IndexOf("signature (hash) is invalid", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static string Compose(PortalErrorKind kind, int status, string apiMessage, string method, string url,
+            IReadOnlyList<PortalFieldError>? fieldErrors)
+        {
+            var what = method + " " + url;
+            string text;
+            switch (kind)
+            {
+                case PortalErrorKind.Network: text = what + " failed: no response (" + apiMessage + ")."; break;
+                case PortalErrorKind.Timeout: text = what + " timed out: " + apiMessage; break;
+                case PortalErrorKind.InvalidResponse: text = what + " returned " + status + " with a body that could not be read: " + apiMessage; break;
+                default: text = what + " failed with " + status + " " + StatusName(status) + ": " + apiMessage; break;
+            }
+            if (fieldErrors != null && fieldErrors.Count > 0)
+            {
+                var details = string.Join("; ", fieldErrors.Select(e => e.ToString()).Where(s => s.Length > 0)
+                    .Where(s => apiMessage.IndexOf(s, StringComparison.Ordinal) < 0));
+                if (details.Length > 0) text += " (" + details + ")";
+            }
+            return text;
+        }
+
+        public static string StatusName(int status)
+        {
+            switch (status)
+            {
+                case 400: return "Bad Request";
+                case 401: return "Unauthorized";
+                case 402: return "Payment Required";
+                case 403: return "Forbidden";
+                case 404: return "Not Found";
+                case 405: return "Method Not Allowed";
+                case 408: return "Request Timeout";
+                case 409: return "Conflict";
+                case 429: return "Too Many Requests";
+                case 500: return "Internal Server Error";
+                case 502: return "Bad Gateway";
+                case 503: return "Service Unavailable";
+                case 504: return "Gateway Timeout";
+                default: return "Error";
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PortalIo.Signing;
+
+namespace PortalIo.Http
+{
+    /// <summary>
+    /// The one HTTP path of the module. Every call is signed here, per attempt (a retry gets a fresh
+    /// date and signature), retried here when that is safe, bounded by a per-attempt timeout,
+    /// cancelled by the caller's token, and turned into a <see cref="PortalApiException"/> here
+    /// when it fails. Safe to use from many threads at once.
+    /// </summary>
+    public sealed class PortalClient : IDisposable
+    {
+        private const string AppIdHeader = "X-MSS-API-APPID";
+        private const string UserKeyHeader = "X-MSS-API-USERKEY";
+        private const string DateHeader = "X-MSS-CUSTOM-DATE";
+        private const string SignatureHeader = "X-MSS-SIGNATURE";
+
+        private readonly HttpClient _http;
+        private readonly RequestSigner _signer;
+        private readonly string _applicationKey;
+        private readonly string _userKey;
+        private readonly ClientSettings _settings;
+        private readonly RetryPolicy _retryPolicy;
+        private readonly Random _jitter = new Random();
+
+        public PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey,
+            ClientSettings? settings = null, HttpMessageHandler? handler = null)
+        {
+            BaseUri = baseUri ?? throw new ArgumentNullException(nameof(baseUri));
+            _applicationKey = applicationKey ?? throw new ArgumentNullException(nameof(applicationKey));
+            _signer = signer ?? throw new ArgumentNullException(nameof(signer));
+            _userKey = userKey ?? string.Empty;
+            _settings = (settings ?? new ClientSettings()).Clone();
+            _retryPolicy = new RetryPolicy(_settings.MaxRetries) { BaseDelay = _settings.RetryBaseDelay };
+            _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
+            {
+                // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would
+                // count retries and backoff against the same budget.
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+        }
+
+        public Uri BaseUri { get; }
+        public ClientSettings Settings => _settings.Clone();
+
+        /// <summary>A client for the same server and keys, signing with another user key.</summary>
+        public PortalClient WithUserKey(string userKey, HttpMessageHandler? handler = null) =>
+            new PortalClient(BaseUri, _applicationKey, _signer, userKey, _settings, handler);
+
+        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
+        {
+            // Never follow a redirect: the signed headers would travel to wherever it points.
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseProxy = true,
+        };
+
+        /// <summary>Sends, retrying where safe, and returns the final response whatever its status.</summary>
+        public async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        {
+            log ??= NullPortalLog.Instance;
+            var describedUrl = request.DescribeUri(BaseUri);
+            var method = request.Method.Method;
+            for (var attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var stopwatch = Stopwatch.StartNew();
+                var outcome = await SendOnceAsync(request, log, cancellationToken).ConfigureAwait(false);
+                var elapsed = stopwatch.ElapsedMilliseconds;
+
+                var response = outcome.Response;
+                var failure = outcome.Failure;
+                var retryable = failure != null
+                    ? true
+                    : RetryPolicy.IsRetryableStatus(response!.StatusCode);
+                var mayHaveReached = failure?.MayHaveReachedServer ?? true;
+
+                var line = method + " " + describedUrl + " -> " +
+                    (failure != null ? "no response (" + failure.ApiMessage + ")" : response!.StatusCode + " " + response.ReasonPhrase) +
+                    " (" + elapsed + " ms" + (attempt > 1 ? ", attempt " + attempt : string.Empty) + ")";
+                log.Verbose(line);
+
+                if (retryable && attempt <= _retryPolicy.MaxRetries &&
+                    _retryPolicy.AllowsRetry(request.IsIdempotent, mayHaveReached))
+                {
+                    var wait = _retryPolicy.DelayBeforeRetry(attempt, response?.RetryAfter, _jitter);
+                    if (wait.HasValue)
+                    {
+                        log.Debug("Retrying " + method + " " + describedUrl + " in " + (int)wait.Value.TotalMilliseconds +
+                            " ms (retry " + attempt + " of " + _retryPolicy.MaxRetries + ").");
+                        await _settings.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+
+                if (failure != null) throw failure;
+                return new PortalResponse(response!.StatusCode, response.ReasonPhrase, response.Body, response.Date,
+                    response.RetryAfter, response.LastModified, attempt);
+            }
+        }
+
+        /// <summary>Sends and reads a successful JSON body as <typeparamref name="T"/>; any failure throws.</summary>
+        public async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(request, response);
+            return Deserialize<T>(request, response);
+        }
+
+        /// <summary>Throws the <see cref="PortalApiException"/> for a non-success response.</summary>
+        public void EnsureSuccess(PortalRequest request, PortalResponse response)
+        {
+            if (response.IsSuccess) return;
+            var parsed = ErrorBodyParser.Parse(response.Body, response.StatusCode);
+            throw new PortalApiException(PortalErrorKind.HttpStatus, response.StatusCode, parsed.Message,
+                request.Method.Method, request.DescribeUri(BaseUri), parsed.ErrorCode, parsed.FieldErrors);
+        }
+
+        public T Deserialize<T>(PortalRequest request, PortalResponse response)
+        {
+            try
+            {
+                var value = response.Body.Length == 0 ? default : JsonSerializer.Deserialize<T>(response.Body, PortalJson.Options);
+                if (value is null)
+                    throw new JsonException("The body is empty or null where a " + typeof(T).Name + " was expected.");
+                return value;
+            }
+            catch (JsonException ex)
+            {
+                throw new PortalApiException(PortalErrorKind.InvalidResponse, response.StatusCode, ex.Message,
+                    request.Method.Method, request.DescribeUri(BaseUri), inner: ex);
+            }
+        }
+
+        private sealed class AttemptOutcome
+        {
+            public PortalResponse? Response;
+            public PortalApiException? Failure;
+        }
+
+        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, IPortalLog log, CancellationToken cancellationToken)
+        {
+            var uri = request.BuildUri(BaseUri);
+            var method = request.Method.Method;
+            using var message = new HttpRequestMessage(request.Method, uri);
+            var contentType = request.Body?.ContentType;
+            var date = PortalDate.Format(_settings.Clock());
+            var userKey = request.IsCredentialExchange ? string.Empty : _userKey;
+            var canonical = CanonicalMessage.Build(method, uri, contentType, date, userKey);
+            log.Debug("Canonical message: " + CanonicalMessage.BuildMasked(method, uri, contentType, date, userKey));
+
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+            message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+            message.Headers.TryAddWithoutValidation(AppIdHeader, _applicationKey);
+            message.Headers.TryAddWithoutValidation(UserKeyHeader, userKey);
+            message.Headers.TryAddWithoutValidation(DateHeader, date);
+            message.Headers.TryAddWithoutValidation(SignatureHeader, _signer.Sign(canonical));
+            if (request.Body != null)
+            {
+                message.Content = new ByteArrayContent(request.Body.Content);
+                // Set without validation so the header is exactly the string that was signed.
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", request.Body.ContentType);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_settings.Timeout);
+            var describedUrl = request.DescribeUri(BaseUri);
+            try
+            {
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                if (body is null)
+                {
+                    return new AttemptOutcome
+                    {
+                        Failure = new PortalApiException(PortalErrorKind.InvalidResponse, (int)response.StatusCode,
+                            "the response is larger than the limit of " + _settings.MaxResponseBytes + " bytes",
+                            method, describedUrl),
+                    };
+                }
+                return new AttemptOutcome { Response = ToResponse(response, body) };
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                return new AttemptOutcome
+                {
+                    Failure = new PortalApiException(PortalErrorKind.Timeout, 0,
+                        "no complete response within " + _settings.Timeout.TotalSeconds + " s (the per-request timeout)",
+                        method, describedUrl, inner: ex),
+                };
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
+            {
+                return new AttemptOutcome
+                {
+                    Failure = new PortalApiException(PortalErrorKind.Network, 0, Innermost(ex).Message,
+                        method, describedUrl, inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
+                };
+            }
+        }
+
+        private async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var declared = response.Content.Headers.ContentLength;
+            if (declared.HasValue && declared.Value > _settings.MaxResponseBytes) return null;
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var buffer = new MemoryStream(declared.HasValue ? (int)Math.Max(0, declared.Value) : 4096);
+            var chunk = new byte[16 * 1024];
+            while (true)
+            {
+                var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                if (read == 0) break;
+                if (buffer.Length + read > _settings.MaxResponseBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+            if (declared.HasValue && buffer.Length < declared.Value)
+                throw new IOException("the connection closed after " + buffer.Length + " of " + declared.Value + " bytes");
+            return buffer.ToArray();
+        }
+
+        private static PortalResponse ToResponse(HttpResponseMessage response, byte[] body)
+        {
+            TimeSpan? retryAfter = null;
+            var retry = response.Headers.RetryAfter;
+            if (retry?.Delta != null) retryAfter = retry.Delta;
+            else if (retry?.Date != null) retryAfter = retry.Date.Value - DateTimeOffset.UtcNow;
+            return new PortalResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body,
+                response.Headers.Date, retryAfter, response.Content.Headers.LastModified, attempts: 1);
+        }
+
+        /// <summary>True when the failure happened before any byte of the request could reach the server.</summary>
+        internal static bool IsConnectFailure(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        public override string ToString() => "PortalClient " + BaseUri;
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace PortalIo.Http
+{
+    /// <summary>One API call as the client sends it: method, path under the base URI, query and body.</summary>
+    public sealed class PortalRequest
+    {
+        public PortalRequest(HttpMethod method, string path)
+        {
+            Method = method ?? throw new ArgumentNullException(nameof(method));
+            Path = (path ?? throw new ArgumentNullException(nameof(path))).TrimStart('/');
+        }
+
+        public HttpMethod Method { get; }
+
+        /// <summary>Relative to the session's base URI, e.g. <c>public/proposals/1042/area</c>.</summary>
+        public string Path { get; }
+
+        /// <summary>Ordered; a key may repeat (<c>Statuses=Draft&amp;Statuses=Submitted</c>).</summary>
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+
+        public RequestBody? Body { get; set; }
+
+        /// <summary>The credential exchange: signed and sent with an empty user key.</summary>
+        public bool IsCredentialExchange { get; set; }
+
+        /// <summary>Query keys whose values never appear in logs or errors (the exchange password).</summary>
+        public ISet<string> RedactedQueryKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        public static PortalRequest Get(string path) => new PortalRequest(HttpMethod.Get, path);
+
+        public static PortalRequest PostForm(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+            new PortalRequest(HttpMethod.Post, path) { Body = RequestBody.Form(fields) };
+
+        public PortalRequest AddQuery(string key, string? value)
+        {
+            if (value != null) Query.Add(new KeyValuePair<string, string>(key, value));
+            return this;
+        }
+
+        public Uri BuildUri(Uri baseUri) => BuildUri(baseUri, redact: false);
+
+        /// <summary>The URI with redacted query values replaced by ***, for -Verbose and error messages.</summary>
+        public string DescribeUri(Uri baseUri) => BuildUri(baseUri, redact: true).ToString();
+
+        private Uri BuildUri(Uri baseUri, bool redact)
+        {
+            var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri.AbsoluteUri : baseUri.AbsoluteUri + "/";
+            var text = root + Path;
+            if (Query.Count > 0)
+            {
+                var pairs = Query;
+                if (redact && RedactedQueryKeys.Count > 0)
+                {
+                    pairs = new List<KeyValuePair<string, string>>(Query.Count);
+                    foreach (var pair in Query)
+                        pairs.Add(RedactedQueryKeys.Contains(pair.Key) ? new KeyValuePair<string, string>(pair.Key, "***") : pair);
+                }
+                text += "?" + UrlEncoding.Join(pairs, spaceAsPlus: false).Replace("%2A%2A%2A", "***");
+            }
+            return new Uri(text, UriKind.Absolute);
+        }
+
+        public bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Head;
+
+        public override string ToString() => Method + " /" + Path;
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Text;
+
+namespace PortalIo.Http
+{
+    /// <summary>A completed HTTP exchange: status, the headers the module uses, and the body.</summary>
+    public sealed class PortalResponse
+    {
+        public PortalResponse(int statusCode, string reasonPhrase, byte[] body, DateTimeOffset? date,
+            TimeSpan? retryAfter, DateTimeOffset? lastModified, int attempts)
+        {
+            StatusCode = statusCode;
+            ReasonPhrase = reasonPhrase;
+            Body = body;
+            Date = date;
+            RetryAfter = retryAfter;
+            LastModified = lastModified;
+            Attempts = attempts;
+        }
+
+        public int StatusCode { get; }
+        public string ReasonPhrase { get; }
+        public byte[] Body { get; }
+        public DateTimeOffset? Date { get; }
+        public TimeSpan? RetryAfter { get; }
+        public DateTimeOffset? LastModified { get; }
+        public int Attempts { get; }
+
+        public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
+        public string BodyText => Encoding.UTF8.GetString(Body);
+    }
+}

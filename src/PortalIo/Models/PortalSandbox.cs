@@ -1,0 +1,50 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using PortalIo.Commands.Sandbox;
+using PortalIo.Session;
+
+namespace PortalIo.Models
+{
+    /// <summary>
+    /// A running local sandbox, shaped so that <c>Start-PortalSandbox | Connect-Portal</c> binds
+    /// BaseUri, ApplicationKey, SecretKey and Credential by property name. The demo secret is
+    /// still only a SecureString here: formatting never shows it.
+    /// </summary>
+    public sealed class PortalSandbox
+    {
+        private readonly object _server;
+
+        internal PortalSandbox(object server, Uri baseUri, string applicationKey, string secretKey, string userName, string password)
+        {
+            _server = server;
+            BaseUri = baseUri;
+            ApplicationKey = applicationKey;
+            SecretKey = SecretText.Protect(secretKey);
+            Credential = new PSCredential(userName, SecretText.Protect(password));
+            StartedAt = DateTimeOffset.Now;
+        }
+
+        public Uri BaseUri { get; }
+        public string ApplicationKey { get; }
+        public SecureString SecretKey { get; }
+        public PSCredential Credential { get; }
+        public string UserName => Credential.UserName;
+        public DateTimeOffset StartedAt { get; }
+
+        public bool IsRunning => SandboxBridge.IsRunning(_server);
+
+        /// <summary>Requests served so far.</summary>
+        public long RequestCount => SandboxBridge.RequestCount(_server);
+
+        /// <summary>Drives a change the public API cannot make, e.g. the client accepting a proposal.</summary>
+        public void SetProposalStatus(int proposalId, string status) => SandboxBridge.SetProposalStatus(_server, proposalId, status);
+
+        /// <summary>The PortalIo.Sandbox.SandboxServer itself (request log, fault switches), for tests.</summary>
+        public object GetServer() => _server;
+
+        public void Stop() => SandboxBridge.Stop(_server);
+
+        public override string ToString() => "PortalSandbox " + BaseUri;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using PortalIo.Http;
+using Xunit;
+
+namespace PortalIo.Tests.Http
+{
+    public class PagedReaderTests
+    {
+        private sealed class FakeEndpoint
+        {
+            private readonly int _total;
+            public List<int> PagesFetched { get; } = new();
+            public FakeEndpoint(int total) => _total = total;
+
+            public Page<int> Fetch(int pageNumber, int pageSize)
+            {
+                Assert.True(pageNumber >= 1, "page numbers start at 1 for every endpoint");
+                PagesFetched.Add(pageNumber);
+                var start = (pageNumber - 1) * pageSize;
+                return new Page<int>(Enumerable.Range(start, System.Math.Max(0, System.Math.Min(pageSize, _total - start))).ToList(), _total);
+            }
+        }
+
+        [Fact]
+        public void Streams_each_page_before_fetching_the_next()
+        {
+            var endpoint = new FakeEndpoint(25);
+            using var items = PagedReader.Read(endpoint.Fetch, new PagingWindow(10)).GetEnumerator();
+            Assert.Empty(endpoint.PagesFetched);
+            Assert.True(items.MoveNext());
+            Assert.Equal(new[] { 1 }, endpoint.PagesFetched);
+            for (var i = 1; i < 10; i++) Assert.True(items.MoveNext());
+            Assert.Equal(new[] { 1 }, endpoint.PagesFetched);
+            Assert.True(items.MoveNext());
+            Assert.Equal(new[] { 1, 2 }, endpoint.PagesFetched);
+        }
+
+        [Fact]
+        public void Reads_everything_and_stops_at_the_total()
+        {
+            var endpoint = new FakeEndpoint(30);
+            Assert.Equal(Enumerable.Range(0, 30), PagedReader.Read(endpoint.Fetch, new PagingWindow(10)));
+            Assert.Equal(new[] { 1, 2, 3 }, endpoint.PagesFetched);
+        }
+
+        [Fact]
+        public void Skip_and_first_fetch_only_the_pages_needed()
+        {
+            var endpoint = new FakeEndpoint(1000);
+            var items = PagedReader.Read(endpoint.Fetch, new PagingWindow(10, skip: 25, first: 10)).ToList();
+            Assert.Equal(Enumerable.Range(25, 10), items);
+            Assert.Equal(new[] { 3, 4 }, endpoint.PagesFetched);
+        }
+
+        [Fact]
+        public void Total_count_is_reported_once_from_the_first_page()
+        {
+            var endpoint = new FakeEndpoint(42);
+            var totals = new List<long?>();
+            var items = PagedReader.Read(endpoint.Fetch, new PagingWindow(10, first: 3), totals.Add).ToList();
+            Assert.Equal(3, items.Count);
+            Assert.Equal(new long?[] { 42 }, totals);
+        }
+
+        [Fact]
+        public void First_zero_fetches_only_the_count()
+        {
+            var endpoint = new FakeEndpoint(42);
+            var totals = new List<long?>();
+            Assert.Empty(PagedReader.Read(endpoint.Fetch, new PagingWindow(10, first: 0), totals.Add).ToList());
+            Assert.Equal(new long?[] { 42 }, totals);
+        }
+    }
+}
