@@ -1,0 +1,45 @@
+#requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, stages, tests and packages PortalIo, for people who have pwsh.
+.DESCRIPTION
+    Every task is a thin wrapper over the dotnet CLI, so the same steps run on machines
+    without PowerShell (see README.md).
+      Build  - compile every project and stage the module in out/PortalIo
+      Stage  - same as Build (staging is part of `dotnet build` of src/PortalIo)
+      Test   - run the xunit suite (the suite of record; what CI runs)
+      Pester - run tests/pester against the staged module (needs Pester 5)
+.EXAMPLE
+    ./build.ps1 -Task Build, Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Stage', 'Test', 'Pester')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-Location -LiteralPath $PSScriptRoot
+
+function Invoke-Dotnet {
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Build' { Invoke-Dotnet build PortalIo.sln -c $Configuration }
+        'Stage' { Invoke-Dotnet build src/PortalIo/PortalIo.csproj -c $Configuration }
+        'Test' { Invoke-Dotnet test PortalIo.sln -c $Configuration }
+        'Pester' {
+            Invoke-Dotnet build src/PortalIo/PortalIo.csproj -c $Configuration
+            Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
+            $result = Invoke-Pester -Path tests/pester -PassThru -Output Detailed
+            if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+        }
+    }
+}
