@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PortalIo.Sandbox
 {
@@ -22,5 +23,24 @@ namespace PortalIo.Sandbox
 
         /// <summary>Extra generated proposals in the primary demo account, for paging and performance runs.</summary>
         public int ExtraProposalCount { get; set; }
+
+        /// <summary>
+        /// Delays before the retries of a failed webhook delivery, each measured from the previous
+        /// failed attempt. Default: the documented 1 min, 5 min, 30 min, 2 h, 12 h. Tests use
+        /// milliseconds; an empty list means no retry.
+        /// </summary>
+        public IList<TimeSpan> WebhookRetryDelays { get; set; } = new List<TimeSpan>
+        {
+            TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12),
+        };
+
+        /// <summary>How long a webhook receiver may take to answer before the attempt counts as failed (not documented; 10 s).</summary>
+        public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Duration of each AI Builder processing step: content goes Uploaded → Processing after one
+        /// step and → Transcribed after two; an outline or build completes one step after it starts.
+        /// </summary>
+        public TimeSpan AiStepDuration { get; set; } = TimeSpan.FromSeconds(3);
     }
 }

@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using PortalIo.Sandbox.AiBuilder;
 using PortalIo.Sandbox.Data;
 using PortalIo.Sandbox.Diagnostics;
 using PortalIo.Sandbox.Faults;
@@ -16,6 +17,7 @@ using PortalIo.Sandbox.Model;
 using PortalIo.Sandbox.Routes;
 using PortalIo.Sandbox.Routing;
 using PortalIo.Sandbox.Security;
+using PortalIo.Sandbox.Webhooks;
 
 namespace PortalIo.Sandbox
 {
@@ -35,6 +37,8 @@ namespace PortalIo.Sandbox
         private readonly FaultInjector _faults;
         private readonly RequestLog _log = new RequestLog();
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly WebhookDispatcher _webhooks;
+        private readonly AiBuilderEngine _ai;
         private long _requestCount;
         private long _signatureFailures;
         private long _faultsInjected;
@@ -52,6 +56,9 @@ namespace PortalIo.Sandbox
             FaultRate = options.FaultRate;
             _faults = new FaultInjector(options.RandomSeed);
             SeedData.Populate(_store, Math.Max(0, options.ExtraProposalCount));
+            var catalog = new SandboxCatalog(_store.FindUserByKey(SeedData.UserKeyFor(SeedData.PrimaryUserName))!.Account);
+            _webhooks = new WebhookDispatcher(_store, options.WebhookRetryDelays ?? new List<TimeSpan>(), options.WebhookTimeout, _stopping.Token);
+            _ai = new AiBuilderEngine(_store, _webhooks, options.AiStepDuration, _stopping.Token);
             _authenticator = new RequestAuthenticator(ApplicationKey, SecretKey, _store);
 
             _listener = Bind(options.Host, options.Port, out var port);
@@ -60,6 +67,13 @@ namespace PortalIo.Sandbox
             new AuthRoutes(_store, BaseUri).Register(_router);
             new UsersRoutes(_store).Register(_router);
             new ProposalRoutes(_store).Register(_router);
+            new ProposalAssignmentRoutes(_store).Register(_router);
+            new ChangeOrderRoutes(_store).Register(_router);
+            new PeopleRoutes(_store, _webhooks).Register(_router);
+            new LocationRoutes(_store).Register(_router);
+            new CatalogRoutes(catalog).Register(_router);
+            new WebhookRoutes(_store).Register(_router);
+            new AiBuilderRoutes(_store, _ai).Register(_router);
         }
 
         public static SandboxServer Start(SandboxOptions? options = null)
@@ -100,7 +114,10 @@ namespace PortalIo.Sandbox
         public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
         public bool IsRunning => Volatile.Read(ref _running) == 1;
 
-        /// <summary>Drives state the public API cannot reach, e.g. a client accepting a proposal.</summary>
+        /// <summary>
+        /// Drives state the public API cannot reach, e.g. a client accepting a proposal. A real change
+        /// of status fires proposal.status_changed (data: the full proposal) to matching subscriptions.
+        /// </summary>
         /// <exception cref="ArgumentException">Unknown proposal id or status name.</exception>
         public void SetProposalStatus(int proposalId, string status)
         {
@@ -111,12 +128,79 @@ namespace PortalIo.Sandbox
             {
                 var proposal = _store.FindProposal(proposalId)
                                ?? throw new ArgumentException("Unknown proposal id " + proposalId + ".", nameof(proposalId));
+                var changed = proposal.Status != parsed;
                 var now = ProposalRoutes.Now();
                 ProposalLifecycle.ApplyStatus(proposal, parsed, now);
                 // A status change by the client is a system modification, not a user one.
                 proposal.LastModifiedDate = now;
+                if (changed)
+                    _webhooks.Publish(proposal.Account, WebhookEventNames.ProposalStatusChanged, w => ProposalJson.WriteDetail(w, proposal));
             }
         }
+
+        /// <summary>
+        /// Changes one field of a contact, as a user of the Portal.io app would, and fires
+        /// PersonModification. Fields: FirstName, LastName, CompanyName, ContactEmail, ContactEmailCC,
+        /// ContactPhone, Notes, ContactType (Client|Employee|Contractor|Other).
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown contact id, field, or contact type.</exception>
+        public void ModifyContact(int contactId, string field, string value)
+        {
+            if (value == null) throw new ArgumentNullException(nameof(value));
+            lock (_store.SyncRoot)
+            {
+                var contact = _store.Contacts.FirstOrDefault(c => c.Id == contactId)
+                              ?? throw new ArgumentException("Unknown contact id " + contactId + ".", nameof(contactId));
+                switch ((field ?? "").ToLowerInvariant())
+                {
+                    case "firstname": contact.FirstName = value; break;
+                    case "lastname": contact.LastName = value; break;
+                    case "companyname": contact.CompanyName = value; break;
+                    case "contactemail": contact.ContactEmail = value; break;
+                    case "contactemailcc": contact.ContactEmailCC = value; break;
+                    case "contactphone": contact.ContactPhone = value; break;
+                    case "notes": contact.Notes = value; break;
+                    case "contacttype":
+                        var type = PeopleRoutes.ContactTypes.FirstOrDefault(t => t.Equals(value, StringComparison.OrdinalIgnoreCase))
+                                   ?? throw new ArgumentException("Unknown contact type '" + value + "'.", nameof(value));
+                        contact.ContactType = type;
+                        break;
+                    default:
+                        throw new ArgumentException("Unknown contact field '" + field + "'. Valid: FirstName, LastName, CompanyName, ContactEmail, ContactEmailCC, ContactPhone, Notes, ContactType.", nameof(field));
+                }
+                contact.LastModifiedDate = ProposalRoutes.Now();
+                _webhooks.Publish(contact.Account, WebhookEventNames.PersonModification, w => ContactJson.Write(w, contact, null));
+            }
+        }
+
+        /// <summary>Every webhook delivery attempt so far, oldest first (a snapshot).</summary>
+        public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
+
+        public void ClearWebhookDeliveries() => _webhooks.ClearDeliveries();
+
+        /// <summary>Deliveries under way: being sent or waiting for a retry.</summary>
+        public int PendingWebhookDeliveries => _webhooks.Pending;
+
+        /// <summary>
+        /// Like a DNS override or a tunnel: subscriptions are still validated by the public rules
+        /// (https, publicly routable host), but deliveries to a URL whose host equals
+        /// <paramref name="publicHost"/> (case-insensitive) are POSTed to <paramref name="localTarget"/>
+        /// instead, plain http on loopback allowed. The target supplies scheme, host and port; if its
+        /// path is "/" the subscription URL's path and query are kept, otherwise the target's path and
+        /// query replace them. Example: RouteWebhookHost("hooks.example.com", new Uri("http://127.0.0.1:5123/"))
+        /// sends https://hooks.example.com/portal to http://127.0.0.1:5123/portal.
+        /// </summary>
+        public void RouteWebhookHost(string publicHost, Uri localTarget)
+        {
+            if (string.IsNullOrWhiteSpace(publicHost)) throw new ArgumentException("A host name is required.", nameof(publicHost));
+            if (localTarget == null) throw new ArgumentNullException(nameof(localTarget));
+            if (!localTarget.IsAbsoluteUri || (localTarget.Scheme != Uri.UriSchemeHttp && localTarget.Scheme != Uri.UriSchemeHttps))
+                throw new ArgumentException("The target must be an absolute http or https URI.", nameof(localTarget));
+            _webhooks.Route(publicHost, localTarget);
+        }
+
+        /// <summary>Removes a route set by <see cref="RouteWebhookHost"/>; true when there was one.</summary>
+        public bool UnrouteWebhookHost(string publicHost) => _webhooks.Unroute(publicHost ?? "");
 
         public void Stop()
         {
@@ -124,6 +208,7 @@ namespace PortalIo.Sandbox
             _stopping.Cancel();
             try { _listener.Stop(); } catch (ObjectDisposedException) { }
             try { _listener.Close(); } catch (ObjectDisposedException) { }
+            _webhooks.Dispose();
         }
 
         public void Dispose() => Stop();
@@ -198,6 +283,7 @@ namespace PortalIo.Sandbox
             var request = context.Request;
             var received = DateTime.UtcNow;
             string body = "";
+            byte[] bodyBytes = new byte[0];
             string? faultKind = null;
             bool signatureValid = false;
             SandboxResponse response;
@@ -208,7 +294,8 @@ namespace PortalIo.Sandbox
             Interlocked.Increment(ref _requestCount);
             try
             {
-                body = await ReadBodyAsync(request).ConfigureAwait(false);
+                bodyBytes = await ReadBodyAsync(request).ConfigureAwait(false);
+                body = Encoding.UTF8.GetString(bodyBytes);
                 var fault = _faults.Decide(FaultRate);
                 if (fault.HasValue)
                 {
@@ -218,7 +305,10 @@ namespace PortalIo.Sandbox
                 }
                 else
                 {
-                    var sandboxRequest = new SandboxRequest(request.HttpMethod, path, rawQuery, request.Headers["Content-Type"], body, received);
+                    var sandboxRequest = new SandboxRequest(request.HttpMethod, path, rawQuery, request.Headers["Content-Type"], body, received)
+                    {
+                        BodyBytes = bodyBytes,
+                    };
                     response = Process(sandboxRequest, request, out signatureValid);
                 }
             }
@@ -280,11 +370,15 @@ namespace PortalIo.Sandbox
             return route.Handler(sandboxRequest);
         }
 
-        private static async Task<string> ReadBodyAsync(HttpListenerRequest request)
+        /// <summary>Raw bytes: multipart uploads carry binary files; text bodies are decoded as UTF-8 from them.</summary>
+        private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
         {
-            if (!request.HasEntityBody) return "";
-            using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
-                return await reader.ReadToEndAsync().ConfigureAwait(false);
+            if (!request.HasEntityBody) return new byte[0];
+            using (var buffer = new MemoryStream())
+            {
+                await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+                return buffer.ToArray();
+            }
         }
 
         private static async Task WriteAsync(HttpListenerResponse response, SandboxResponse answer)

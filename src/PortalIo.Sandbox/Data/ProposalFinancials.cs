@@ -1,3 +1,4 @@
+using System;
 using PortalIo.Sandbox.Model;
 
 namespace PortalIo.Sandbox.Data
@@ -5,15 +6,24 @@ namespace PortalIo.Sandbox.Data
     /// <summary>
     /// The financial summary, always derived from the line items so that it can never drift from
     /// them. Only the first option of each area counts: the others are alternatives the client has
-    /// not chosen. Tax stays zero until a location is assigned (not emulated in this slice).
+    /// not chosen. Tax stays zero ("Undefined") until a location is assigned; then the location's
+    /// rate applies to parts, labor and fees alike — that is what reproduces both documented
+    /// examples (3000.00 → 247.50 with no fees; 800 + 350 + 100 → 103.13, which needs the fee taxed).
+    /// Each bucket's tax is rounded to cents on its own, then summed.
     /// </summary>
     internal sealed class ProposalFinancials
     {
-        private ProposalFinancials(decimal partsSubtotal, decimal laborTotal, decimal feeTotal)
+        /// <summary>The documented examples show "Ok" for a calculated tax (the prose also mentions "Calculated").</summary>
+        public const string TaxStatusCalculated = "Ok";
+        public const string TaxStatusUndefined = "Undefined";
+
+        private ProposalFinancials(decimal partsSubtotal, decimal laborTotal, decimal feeTotal, ContactLocation? taxLocation)
         {
             PartsSubtotal = partsSubtotal;
             LaborTotal = laborTotal;
             FeeTotal = feeTotal;
+            TaxLocation = taxLocation;
+            TaxRate = taxLocation == null ? 0m : TaxRates.RateFor(taxLocation.State, taxLocation.Country);
         }
 
         public decimal PartsSubtotal { get; }
@@ -23,8 +33,16 @@ namespace PortalIo.Sandbox.Data
         public decimal LaborTotal { get; }
         public decimal FeeTotal { get; }
         public decimal ProposalSubtotal => PartsTotal + LaborTotal + FeeTotal;
-        public decimal SalesTaxTotal => 0m;
-        public string TaxStatus => "Undefined";
+
+        /// <summary>The location the tax was computed for; null means no tax yet.</summary>
+        public ContactLocation? TaxLocation { get; }
+        /// <summary>Fraction, e.g. 0.0825.</summary>
+        public decimal TaxRate { get; }
+        public decimal PartsTax => Cents(PartsTotal * TaxRate);
+        public decimal LaborTax => Cents(LaborTotal * TaxRate);
+        public decimal FeeTax => Cents(FeeTotal * TaxRate);
+        public decimal SalesTaxTotal => TaxLocation == null ? 0m : PartsTax + LaborTax + FeeTax;
+        public string TaxStatus => TaxLocation == null ? TaxStatusUndefined : TaxStatusCalculated;
         public decimal ProposalTotal => ProposalSubtotal + SalesTaxTotal;
 
         public static ProposalFinancials Of(Proposal proposal)
@@ -46,7 +64,11 @@ namespace PortalIo.Sandbox.Data
                     }
                 }
             }
-            return new ProposalFinancials(parts, labor, fees);
+            // A change order is taxed at its parent's location.
+            var location = proposal.Location ?? proposal.ChangeOrder?.Parent.Location;
+            return new ProposalFinancials(parts, labor, fees, location);
         }
+
+        private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
     }
 }

@@ -53,7 +53,7 @@ namespace PortalIo.Sandbox.Data
             if (p.HasAreas)
                 foreach (var area in p.Areas) WriteArea(w, area);
             w.WriteEndArray();
-            WriteCustomerDetail(w, p.Customer);
+            WriteCustomerDetail(w, p.Customer, p.Location);
             w.WriteStartObject("dealer");
             w.WriteNumber("id", p.Account.Id);
             w.WriteString("name", p.Account.Name);
@@ -72,16 +72,65 @@ namespace PortalIo.Sandbox.Data
             w.WriteMoney("laborTotal", money.LaborTotal);
             w.WriteMoney("feeTotal", money.FeeTotal);
             w.WriteMoney("proposalSubtotal", money.ProposalSubtotal);
-            w.WriteStartObject("salesTax");
-            w.WriteString("taxStatus", money.TaxStatus);
-            w.WriteMoney("total", money.SalesTaxTotal);
-            w.WriteEndObject();
+            WriteSalesTax(w, money);
             w.WriteMoney("proposalTotal", money.ProposalTotal);
             WriteCurrency(w);
             w.WriteEndObject();
         }
 
-        private static void WriteArea(Utf8JsonWriter w, ProposalArea area)
+        /// <summary>
+        /// salesTax with the calculation breakdown of the Zapier proposal schema. The rate fields
+        /// (partsTax, laborTax, feeTax) carry the percentage and the *TotalTax fields the amounts;
+        /// the docs list the names without saying which is which. calculation is null until a
+        /// location is assigned, since nothing has been calculated yet.
+        /// </summary>
+        internal static void WriteSalesTax(Utf8JsonWriter w, ProposalFinancials money)
+        {
+            w.WriteStartObject("salesTax");
+            w.WriteString("taxStatus", money.TaxStatus);
+            w.WriteMoney("total", money.SalesTaxTotal);
+            var location = money.TaxLocation;
+            if (location == null)
+            {
+                w.WriteNull("calculation");
+            }
+            else
+            {
+                // "8.25", not "8.2500": decimal keeps the scale of its operands.
+                var percent = decimal.Parse((money.TaxRate * 100m).ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture),
+                    System.Globalization.CultureInfo.InvariantCulture);
+                var taxName = TaxRates.TaxNameFor(location.State, location.Country);
+                w.WriteStartObject("calculation");
+                w.WriteString("method", "ClientLocation");
+                w.WriteStartArray("applyTo");
+                w.WriteStringValue("Parts");
+                w.WriteStringValue("Labor");
+                w.WriteStringValue("Fees");
+                w.WriteEndArray();
+                w.WriteBoolean("hasMultipleTaxSupport", false);
+                w.WriteBoolean("isTaxJarAvailable", false);
+                w.WriteNumber("partsTax", percent);
+                w.WriteString("partsTaxName", taxName);
+                w.WriteNumber("laborTax", percent);
+                w.WriteString("laborTaxName", taxName);
+                w.WriteNumber("feeTax", percent);
+                w.WriteString("feeTaxName", taxName);
+                w.WriteNumber("partsTax2", 0);
+                w.WriteString("partsTax2Name", "");
+                w.WriteNumber("laborTax2", 0);
+                w.WriteString("laborTax2Name", "");
+                w.WriteNumber("feeTax2", 0);
+                w.WriteString("feeTax2Name", "");
+                LocationJson.WriteAddress(w, "taxLocation", location);
+                w.WriteMoney("partsTotalTax", money.PartsTax);
+                w.WriteMoney("laborTotalTax", money.LaborTax);
+                w.WriteMoney("feeTotalTax", money.FeeTax);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+
+        internal static void WriteArea(Utf8JsonWriter w, ProposalArea area)
         {
             w.WriteStartObject();
             w.WriteNumber("id", area.Id);
@@ -139,7 +188,8 @@ namespace PortalIo.Sandbox.Data
             w.WriteEndObject();
         }
 
-        private static void WriteCustomerDetail(Utf8JsonWriter w, Contact? c)
+        /// <summary>The customer with the proposal's assigned location (the Zapier schema's customer.location), null until assigned.</summary>
+        private static void WriteCustomerDetail(Utf8JsonWriter w, Contact? c, ContactLocation? location)
         {
             if (c == null)
             {
@@ -156,10 +206,12 @@ namespace PortalIo.Sandbox.Data
             w.WriteString("contactEmail", c.ContactEmail);
             w.WriteString("contactEmailCC", c.ContactEmailCC);
             w.WriteString("contactPhone", c.ContactPhone);
+            if (location == null) w.WriteNull("location");
+            else LocationJson.WriteAddress(w, "location", location);
             w.WriteEndObject();
         }
 
-        private static void WritePerson(Utf8JsonWriter w, string name, DealerUser user)
+        internal static void WritePerson(Utf8JsonWriter w, string name, DealerUser user)
         {
             w.WriteStartObject(name);
             w.WriteNumber("id", user.Id);
@@ -168,7 +220,7 @@ namespace PortalIo.Sandbox.Data
             w.WriteEndObject();
         }
 
-        private static void WriteCurrency(Utf8JsonWriter w)
+        internal static void WriteCurrency(Utf8JsonWriter w)
         {
             w.WriteStartObject("currency");
             w.WriteString("code", "USD");

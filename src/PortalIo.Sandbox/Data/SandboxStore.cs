@@ -20,6 +20,17 @@ namespace PortalIo.Sandbox.Data
         private int _nextProposalId;
         private int _nextAreaId;
         private int _nextOptionId;
+        private int _nextLineItemId;
+        private readonly Dictionary<int, ContactLocation> _locations = new Dictionary<int, ContactLocation>();
+        private readonly Dictionary<int, Proposal> _changeOrders = new Dictionary<int, Proposal>();
+        private readonly List<WebhookSubscription> _subscriptions = new List<WebhookSubscription>();
+        private readonly Dictionary<int, AiContentItem> _aiContent = new Dictionary<int, AiContentItem>();
+        private readonly Dictionary<int, AiJob> _outlines = new Dictionary<int, AiJob>();
+        private readonly Dictionary<int, AiJob> _builds = new Dictionary<int, AiJob>();
+        private int _nextContactId;
+        private int _nextLocationId;
+        private long _nextSubscriptionId = 42; // the docs' example id
+        private int _nextAiContentId = 42;     // idem
 
         public object SyncRoot { get; } = new object();
 
@@ -33,7 +44,64 @@ namespace PortalIo.Sandbox.Data
             _usersByKey.Add(user.UserKey, user);
         }
 
-        public void AddContact(Contact contact) => _contacts.Add(contact.Id, contact);
+        public void AddContact(Contact contact)
+        {
+            _contacts.Add(contact.Id, contact);
+            _nextContactId = Math.Max(_nextContactId, contact.Id + 1);
+        }
+
+        public IEnumerable<Contact> Contacts => _contacts.Values;
+
+        /// <summary>New contacts get ids after every seeded one (of any account): ids are global, like the real ones.</summary>
+        public int NextContactId() => _nextContactId++;
+
+        public void AddLocation(ContactLocation location)
+        {
+            _locations.Add(location.Id, location);
+            location.Contact.Locations.Add(location);
+            _nextLocationId = Math.Max(_nextLocationId, location.Id + 1);
+        }
+
+        public int NextLocationId() => _nextLocationId++;
+
+        /// <summary>Another account's location is reported like a missing one.</summary>
+        public ContactLocation? FindLocationInAccount(int locationId, DealerAccount account) =>
+            _locations.TryGetValue(locationId, out var location) && location.Contact.Account == account ? location : null;
+
+        /// <summary>Change orders live beside the proposals, never in the proposal list.</summary>
+        public void AddChangeOrder(Proposal changeOrder)
+        {
+            _changeOrders.Add(changeOrder.Id, changeOrder);
+            changeOrder.ChangeOrder!.Parent.ChangeOrders.Add(changeOrder);
+            TrackItems(changeOrder);
+        }
+
+        public IReadOnlyList<WebhookSubscription> Subscriptions => _subscriptions;
+        public long NextSubscriptionId() => _nextSubscriptionId++;
+        public void AddSubscription(WebhookSubscription subscription) => _subscriptions.Add(subscription);
+        public bool RemoveSubscription(WebhookSubscription subscription) => _subscriptions.Remove(subscription);
+
+        /// <summary>Another account's subscription is reported like a missing one (the API answers 400 for both).</summary>
+        public WebhookSubscription? FindSubscriptionInAccount(long id, DealerAccount account) =>
+            _subscriptions.FirstOrDefault(s => s.Id == id && s.Account == account);
+
+        public int NextAiContentId() => _nextAiContentId++;
+        public void AddAiContent(AiContentItem item) => _aiContent.Add(item.Id, item);
+        public bool RemoveAiContent(AiContentItem item) => _aiContent.Remove(item.Id);
+        public IEnumerable<AiContentItem> AiContentOf(Proposal proposal) =>
+            _aiContent.Values.Where(c => c.Proposal == proposal).OrderBy(c => c.Id);
+        public AiContentItem? FindAiContent(Proposal proposal, int contentId) =>
+            _aiContent.TryGetValue(contentId, out var item) && item.Proposal == proposal ? item : null;
+
+        public AiJob? FindOutline(Proposal proposal) => _outlines.TryGetValue(proposal.Id, out var job) ? job : null;
+        public void SetOutline(AiJob job) => _outlines[job.Proposal.Id] = job;
+        public AiJob? FindBuild(Proposal proposal) => _builds.TryGetValue(proposal.Id, out var job) ? job : null;
+        public void SetBuild(AiJob job) => _builds[job.Proposal.Id] = job;
+        public IEnumerable<AiJob> RunningAiJobs =>
+            _outlines.Values.Concat(_builds.Values).Where(j => j.FinalStatus == null).ToList();
+
+        /// <summary>Line items added by the sandbox itself (AI build) get ids after every seeded one.</summary>
+        public int NextLineItemId() => _nextLineItemId++;
 
         public void AddProposal(Proposal proposal)
         {
@@ -44,6 +112,14 @@ namespace PortalIo.Sandbox.Data
                 _nextAreaId = Math.Max(_nextAreaId, area.Id + 1);
                 foreach (var option in area.Options) _nextOptionId = Math.Max(_nextOptionId, option.Id + 1);
             }
+            TrackItems(proposal);
+        }
+
+        private void TrackItems(Proposal proposal)
+        {
+            if (!proposal.HasAreas) return;
+            foreach (var item in proposal.Areas.SelectMany(a => a.Options).SelectMany(o => o.Items))
+                _nextLineItemId = Math.Max(_nextLineItemId, item.Id + 1);
         }
 
         /// <summary>New proposals get ids after every seeded one, the bulk-generated ones included.</summary>
@@ -68,6 +144,10 @@ namespace PortalIo.Sandbox.Data
         /// <summary>Another account's proposal is reported exactly like a missing one (404), never as 403.</summary>
         public Proposal? FindProposalInAccount(int proposalId, DealerAccount account) =>
             _proposals.TryGetValue(proposalId, out var proposal) && proposal.Account == account ? proposal : null;
+
+        /// <summary>A change order of that parent proposal, or null (unknown, or another proposal's).</summary>
+        public Proposal? FindChangeOrder(Proposal parent, int changeOrderId) =>
+            _changeOrders.TryGetValue(changeOrderId, out var co) && co.ChangeOrder!.Parent == parent ? co : null;
 
         public Proposal? FindProposal(int proposalId) => _proposals.TryGetValue(proposalId, out var proposal) ? proposal : null;
     }

@@ -29,7 +29,7 @@ namespace PortalIo.Sandbox.Data
         };
 
         /// <summary>Seeded dates are fixed instants around the docs' examples, not "now".</summary>
-        private static readonly DateTime Anchor = new DateTime(2026, 4, 1, 9, 30, 0, DateTimeKind.Utc);
+        internal static readonly DateTime Anchor = new DateTime(2026, 4, 1, 9, 30, 0, DateTimeKind.Utc);
 
         private static readonly string[] AreaNames = { "Living Room", "Kitchen", "Master Bedroom", "Home Office", "Patio", "Media Room", "Garage", "Basement Bar" };
         private static readonly string[] Themes = { "AV Upgrade", "Whole Home Audio", "Home Theater", "Network Refresh", "Security Cameras", "Smart Lighting", "Outdoor Audio" };
@@ -160,6 +160,11 @@ namespace PortalIo.Sandbox.Data
             store.AddProposal(NewProposal(inactive, SandboxSeed.InactiveDealerProposalId, "Lee Living Room", ProposalStatus.Draft, lapsed, inactiveContact,
                 Anchor.AddDays(-30), Anchor.AddDays(-29)));
 
+            // Everything below was added after the proposals above and must stay after them: it
+            // must not shift any id, number or customer the earlier seed already hands out.
+            ContactSeed.Populate(store, demo, other, inactive, contacts, otherContact, inactiveContact);
+            ChangeOrderSeed.Populate(store, items, store.FindProposal(SandboxSeed.AcceptedProposalId)!, store.FindProposal(SandboxSeed.CompletedProposalId)!);
+
             AddExtraProposals(store, demo, new[] { alex, maria, demoUser }, contacts, extraProposalCount);
         }
 
@@ -180,7 +185,7 @@ namespace PortalIo.Sandbox.Data
             }
         }
 
-        private static Proposal NewProposal(DealerAccount account, int id, string name, ProposalStatus status, DealerUser salesPerson,
+        internal static Proposal NewProposal(DealerAccount account, int id, string name, ProposalStatus status, DealerUser salesPerson,
             Contact? customer, DateTime created, DateTime modified)
         {
             var p = new Proposal
@@ -200,7 +205,7 @@ namespace PortalIo.Sandbox.Data
             return p;
         }
 
-        private static ProposalArea AddArea(Proposal p, int areaId, string name, int optionId, string? clientDescription, params LineItem[] items)
+        internal static ProposalArea AddArea(Proposal p, int areaId, string name, int optionId, string? clientDescription, params LineItem[] items)
         {
             var area = new ProposalArea { Id = areaId, Name = name };
             var option = NewOption(optionId, clientDescription, p.LastModifiedDate, items);
@@ -224,10 +229,14 @@ namespace PortalIo.Sandbox.Data
             return user;
         }
 
-        private static Contact Contact(SandboxStore store, int id, DealerAccount account, string partyType, string first, string last,
+        internal static Contact Contact(SandboxStore store, int id, DealerAccount account, string partyType, string first, string last,
             string company, string email, string phone)
         {
-            var contact = new Contact(id, account, partyType, first, last, company, email, phone);
+            var contact = new Contact(id, account, partyType, first, last, company, email, phone)
+            {
+                CreatedDate = Anchor.AddDays(-200 + id % 50),
+                LastModifiedDate = Anchor.AddDays(-40 + id % 30),
+            };
             store.AddContact(contact);
             return contact;
         }

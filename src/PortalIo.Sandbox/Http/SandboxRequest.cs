@@ -29,6 +29,13 @@ namespace PortalIo.Sandbox.Http
         public ParameterBag Query { get; }
         public string? ContentType { get; }
         public string Body { get; }
+
+        /// <summary>The body exactly as received; only multipart uploads need it (files are not UTF-8 text).</summary>
+        public byte[] BodyBytes { get; set; } = new byte[0];
+
+        public string MediaType => (ContentType ?? "").Split(';')[0].Trim();
+
+        public bool IsJson => MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
         public DateTime ReceivedAtUtc { get; }
 
         /// <summary>Set once the signature and user key checks have passed (null for the exchange).</summary>

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace PortalIo.Sandbox.Model
 {
     /// <summary>A customer ("person") of a dealer account, assignable to proposals.</summary>
@@ -19,13 +23,24 @@ namespace PortalIo.Sandbox.Model
         public int Id { get; }
         public DealerAccount Account { get; }
         public string PartyType { get; }
-        public string ContactType => "Client";
-        public string FirstName { get; }
-        public string LastName { get; }
-        public string CompanyName { get; }
-        public string ContactEmail { get; }
-        public string ContactEmailCC => "";
-        public string ContactPhone { get; }
+        /// <summary>Client unless created otherwise through POST /public/people.</summary>
+        public string ContactType { get; set; } = "Client";
+        // Settable: SandboxServer.ModifyContact changes them to drive PersonModification events.
+        public string FirstName { get; set; }
+        public string LastName { get; set; }
+        public string CompanyName { get; set; }
+        public string ContactEmail { get; set; }
+        public string ContactEmailCC { get; set; } = "";
+        public string ContactPhone { get; set; }
+        public string Notes { get; set; } = "";
+        public DateTime CreatedDate { get; set; }
+        public DateTime LastModifiedDate { get; set; }
+
+        /// <summary>Addresses of the contact; at most one is primary and one billing at a time.</summary>
+        public List<ContactLocation> Locations { get; } = new List<ContactLocation>();
+
+        public ContactLocation? PrimaryLocation => Locations.FirstOrDefault(l => l.IsPrimary);
+        public ContactLocation? BillingLocation => Locations.FirstOrDefault(l => l.IsBilling);
 
         /// <summary>What SortBy=ClientName orders by: the company for companies, else "Last First".</summary>
         public string SortName => PartyType == "Company" ? CompanyName : LastName + " " + FirstName;

@@ -7,6 +7,7 @@ namespace PortalIo.Sandbox.Model
     internal sealed class Proposal
     {
         private List<ProposalArea>? _areas;
+        private List<Proposal>? _changeOrders;
 
         public int Id { get; set; }
         public DealerAccount Account { get; set; } = null!;
@@ -17,6 +18,17 @@ namespace PortalIo.Sandbox.Model
         public DealerUser SalesPerson { get; set; } = null!;
         public DealerUser LastModifiedUser { get; set; } = null!;
         public Contact? Customer { get; set; }
+
+        /// <summary>The assigned location (one of the customer's); null until assigned, and tax stays zero until then.</summary>
+        public ContactLocation? Location { get; set; }
+
+        /// <summary>Set only on change orders (which are never in the proposal list); null on proposals.</summary>
+        public ChangeOrderInfo? ChangeOrder { get; set; }
+
+        /// <summary>The change orders of an accepted proposal, oldest first.</summary>
+        public List<Proposal> ChangeOrders => _changeOrders ??= new List<Proposal>();
+
+        public bool HasChangeOrders => _changeOrders != null && _changeOrders.Count > 0;
         public string ProjectDescription { get; set; } = "";
         public string InternalNotes { get; set; } = "";
         public DateTime CreatedDate { get; set; }

@@ -1,0 +1,39 @@
+using System.Linq;
+using System.Text.Json;
+using PortalIo.Sandbox.Http;
+using PortalIo.Sandbox.Model;
+
+namespace PortalIo.Sandbox.Data
+{
+    /// <summary>The contact shape of contacts.md §2 (property order as in the docs' example).</summary>
+    internal static class ContactJson
+    {
+        /// <param name="counts">Only with IncludeCounts=true: proposalCount and paymentCount.</param>
+        public static void Write(Utf8JsonWriter w, Contact c, SandboxStore? counts)
+        {
+            w.WriteStartObject();
+            w.WriteString("notes", c.Notes);
+            w.WriteDate("lastModifiedDate", c.LastModifiedDate);
+            LocationJson.WriteFullOrNull(w, "primaryLocation", c.PrimaryLocation);
+            LocationJson.WriteFullOrNull(w, "billingLocation", c.BillingLocation);
+            if (counts != null)
+            {
+                w.WriteNumber("proposalCount", counts.Proposals.Count(p => p.Customer == c));
+                // The sandbox has no payments; the count is honest rather than invented.
+                w.WriteNumber("paymentCount", 0);
+            }
+            w.WriteNumber("id", c.Id);
+            w.WriteString("partyType", c.PartyType);
+            w.WriteString("contactType", c.ContactType);
+            w.WriteString("firstName", c.FirstName);
+            w.WriteString("lastName", c.LastName);
+            w.WriteString("companyName", c.CompanyName);
+            w.WriteString("contactEmail", c.ContactEmail);
+            w.WriteString("contactEmailCC", c.ContactEmailCC);
+            w.WriteString("contactPhone", c.ContactPhone);
+            w.WriteEndObject();
+        }
+
+        public static byte[] Detail(Contact c, SandboxStore? counts) => JsonOutput.Write(w => Write(w, c, counts));
+    }
+}
