@@ -67,6 +67,77 @@ namespace PortalIo.Api
             return option ?? throw MissingFromResponse(client, request, "area " + areaId);
         }
 
+        /// <summary>Route 6: name and/or salesperson (a partial update: omitted fields stay).</summary>
+        public static async Task<Proposal> UpdateAsync(PortalClient client, int proposalId, string? name, int? salesPersonId,
+            IPortalLog? log, CancellationToken cancellationToken)
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            if (name != null) fields.Add(Field("Name", name));
+            if (salesPersonId.HasValue) fields.Add(Field("SalesPersonId", Id(salesPersonId.Value)));
+            return await PostForProposalAsync(client, PortalRequest.PostForm("public/proposals/" + Id(proposalId), fields), log, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Route 7: the client-facing project description.</summary>
+        public static Task<Proposal> SetDescriptionAsync(PortalClient client, int proposalId, string description, IPortalLog? log, CancellationToken cancellationToken) =>
+            PostForProposalAsync(client, PortalRequest.PostForm("public/proposals/" + Id(proposalId) + "/description", new[] { Field("Description", description) }), log, cancellationToken);
+
+        /// <summary>Route 8: internal notes, never shown to the client.</summary>
+        public static Task<Proposal> SetInternalNotesAsync(PortalClient client, int proposalId, string notes, IPortalLog? log, CancellationToken cancellationToken) =>
+            PostForProposalAsync(client, PortalRequest.PostForm("public/proposals/" + Id(proposalId) + "/internalnotes", new[] { Field("InternalNotes", notes) }), log, cancellationToken);
+
+        /// <summary>
+        /// Route 9. The newer docs send a JSON body repeating the ids; the older ones a form POST
+        /// without a body (GAPS G15): <paramref name="formEncoded"/> selects the older variant. The
+        /// API answers 200 with the proposal or 204 without a body; either way the proposal is returned.
+        /// </summary>
+        public static Task<Proposal> AssignContactAsync(PortalClient client, int proposalId, int contactId, bool formEncoded,
+            IPortalLog? log, CancellationToken cancellationToken) =>
+            AssignAsync(client, proposalId, "contact/" + Id(contactId), new { proposalId, contactId }, formEncoded, log, cancellationToken);
+
+        /// <summary>Route 10 (same two request variants as route 9); recalculates tax from the location.</summary>
+        public static Task<Proposal> AssignLocationAsync(PortalClient client, int proposalId, int locationId, bool formEncoded,
+            IPortalLog? log, CancellationToken cancellationToken) =>
+            AssignAsync(client, proposalId, "location/" + Id(locationId), new { proposalId, locationId }, formEncoded, log, cancellationToken);
+
+        /// <summary>Route 13: an option's client-facing description (empty clears it).</summary>
+        public static Task<AreaOption> SetOptionClientDescriptionAsync(PortalClient client, int proposalId, int optionId, string text,
+            IPortalLog? log, CancellationToken cancellationToken) =>
+            PostForOptionAsync(client, proposalId, optionId, "clientdescription", Field("ClientDescription", text), log, cancellationToken);
+
+        /// <summary>Route 14: an option's installer notes (returned as installerDescription).</summary>
+        public static Task<AreaOption> SetOptionInstallerNotesAsync(PortalClient client, int proposalId, int optionId, string text,
+            IPortalLog? log, CancellationToken cancellationToken) =>
+            PostForOptionAsync(client, proposalId, optionId, "installernotes", Field("InstallerNotes", text), log, cancellationToken);
+
+        /// <summary>The option with this id in a proposal detail, or null.</summary>
+        public static AreaOption? FindOption(Proposal proposal, int optionId) =>
+            proposal.Areas?.SelectMany(a => a.Options ?? new List<AreaOption>()).FirstOrDefault(o => o.Id == optionId);
+
+        private static async Task<Proposal> AssignAsync(PortalClient client, int proposalId, string target, object jsonBody, bool formEncoded,
+            IPortalLog? log, CancellationToken cancellationToken)
+        {
+            var request = new PortalRequest(System.Net.Http.HttpMethod.Post, "public/proposals/" + Id(proposalId) + "/" + target)
+            {
+                Body = formEncoded ? RequestBody.EmptyForm() : RequestBody.Json(jsonBody),
+            };
+            var response = await client.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            client.EnsureSuccess(request, response);
+            if (response.Body.Length == 0)
+                return await GetAsync(client, proposalId, log, cancellationToken).ConfigureAwait(false);
+            return client.Deserialize<Proposal>(request, response).LinkChildren();
+        }
+
+        private static async Task<Proposal> PostForProposalAsync(PortalClient client, PortalRequest request, IPortalLog? log, CancellationToken cancellationToken) =>
+            (await client.SendAsync<Proposal>(request, log, cancellationToken).ConfigureAwait(false)).LinkChildren();
+
+        private static async Task<AreaOption> PostForOptionAsync(PortalClient client, int proposalId, int optionId, string route,
+            KeyValuePair<string, string> field, IPortalLog? log, CancellationToken cancellationToken)
+        {
+            var request = PortalRequest.PostForm("public/proposals/" + Id(proposalId) + "/area-options/" + Id(optionId) + "/" + route, new[] { field });
+            var proposal = await PostForProposalAsync(client, request, log, cancellationToken).ConfigureAwait(false);
+            return FindOption(proposal, optionId) ?? throw MissingFromResponse(client, request, "option " + optionId);
+        }
+
         private static PortalApiException MissingFromResponse(PortalClient client, PortalRequest request, string what) =>
             new PortalApiException(PortalErrorKind.InvalidResponse, 200, "the response does not contain " + what,
                 request.Method.Method, request.DescribeUri(client.BaseUri));

@@ -23,6 +23,9 @@ namespace PortalIo.Errors
 
             /// <summary>How to list valid ids, for a 404.</summary>
             public string? ListIds { get; set; }
+
+            /// <summary>The state rule behind a 409 from this route, when it is not (only) the terminal-status rule.</summary>
+            public string? Conflict { get; set; }
         }
 
         public static ErrorRecord FromApiException(PortalApiException ex, object? target, Hints? hints = null)
@@ -103,6 +106,7 @@ namespace PortalIo.Errors
                 case 404:
                     return "Check the id: use the id (not the number) of a resource in this account. " + (hints?.ListIds ?? "List valid ids with the matching Get-Portal* cmdlet.");
                 case 409:
+                    if (hints?.Conflict != null) return hints.Conflict;
                     return "The proposal is Accepted, Completed or Declined and can no longer be edited: make the change through a change order in Portal.io (see Get-PortalChangeOrder).";
                 case 429:
                     return "Portal.io is limiting the request rate. Wait a moment and run the command again, with fewer calls at once.";

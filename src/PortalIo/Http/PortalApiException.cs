@@ -62,8 +62,10 @@ namespace PortalIo.Http
             }
             if (fieldErrors != null && fieldErrors.Count > 0)
             {
-                var details = string.Join("; ", fieldErrors.Select(e => e.ToString()).Where(s => s.Length > 0)
-                    .Where(s => apiMessage.IndexOf(s, StringComparison.Ordinal) < 0));
+                // Field errors that only repeat the main message add nothing.
+                var details = string.Join("; ", fieldErrors
+                    .Where(e => string.IsNullOrEmpty(e.Message) || apiMessage.IndexOf(e.Message, StringComparison.Ordinal) < 0)
+                    .Select(e => e.ToString()).Where(s => s.Length > 0));
                 if (details.Length > 0) text += " (" + details + ")";
             }
             return text;

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Http;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Contacts
+{
+    /// <summary>Lists contacts with the API's filters (streamed page by page), or gets contact details by -Id.</summary>
+    [Cmdlet(VerbsCommon.Get, "PortalContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Contact))]
+    public sealed class GetPortalContactCommand : PortalApiCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>Adds ProposalCount and PaymentCount to the details.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        public SwitchParameter IncludeCounts { get; set; }
+
+        /// <summary>Matched against names, company names and e-mail addresses.</summary>
+        [Parameter(ParameterSetName = ListSet, Position = 0)]
+        public string? SearchText { get; set; }
+
+        /// <summary>Only persons or only companies (the API's ContactTypes filter).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public PartyType[]? PartyType { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public ContactSortField? SortBy { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Descending { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 500)]
+        public int PageSize { get; set; } = ContactsApi.DefaultPageSize;
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                foreach (var id in Id)
+                {
+                    ForInput(id, () => Emit(Await(ContactsApi.GetAsync(Client, id, IncludeCounts, Log, CancelToken))),
+                        new ErrorRecordFactory.Hints { ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>." });
+                }
+                return;
+            }
+
+            var filter = new ContactFilter { SearchText = SearchText, SortBy = SortBy?.ToString(), Descending = Descending };
+            foreach (var type in (PartyType ?? Array.Empty<PartyType>()).Distinct()) filter.PartyTypes.Add(type.ToString());
+            var window = new PagingWindow(PageSize, PagingParameters.Skip, PagingParameters.First);
+            Action<long?>? onTotal = null;
+            if (PagingParameters.IncludeTotalCount)
+                onTotal = total => Emit(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0));
+            ForInput(null, () =>
+            {
+                foreach (var contact in ContactsApi.List(Client, filter, window, Log, CancelToken, onTotal)) Emit(contact);
+            });
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Contacts
+{
+    /// <summary>Creates a contact (a person or a company). Add its addresses with New-PortalContactLocation.</summary>
+    [Cmdlet(VerbsCommon.New, "PortalContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Contact))]
+    public sealed class NewPortalContactCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public PartyType PartyType { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public ContactType ContactType { get; set; }
+
+        /// <summary>Always required by the API, also for companies.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotWhiteSpace]
+        public string FirstName { get; set; } = string.Empty;
+
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotWhiteSpace]
+        public string? LastName { get; set; }
+
+        /// <summary>Required when -PartyType is Company.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotWhiteSpace]
+        public string? CompanyName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Email")]
+        public string? ContactEmail { get; set; }
+
+        /// <summary>Copied when a proposal is sent to the contact.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ContactEmailCC { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone")]
+        public string? ContactPhone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Notes { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var input = new NewContact
+            {
+                PartyType = PartyType.ToString(),
+                ContactType = ContactType.ToString(),
+                FirstName = FirstName,
+                LastName = LastName,
+                CompanyName = CompanyName,
+                ContactEmail = ContactEmail,
+                ContactEmailCC = ContactEmailCC,
+                ContactPhone = ContactPhone,
+                Notes = Notes,
+            };
+            var rule = FieldRules.Check(input);
+            if (rule != null)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(rule.Value.Parameter, rule.Value.Message, input));
+                return;
+            }
+            var name = PartyType == PartyType.Company ? CompanyName : (FirstName + " " + LastName).Trim();
+            if (!ShouldProcess(PartyType + " '" + name + "'", "Create contact")) return;
+            ForInput(input, () => Emit(Await(ContactsApi.CreateAsync(Client, input, Log, CancelToken))),
+                new ErrorRecordFactory.Hints { VerifyWrite = "look for it with Get-PortalContact -SearchText '" + name + "'" });
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Contacts
+{
+    /// <summary>Adds an address to a contact; -IsPrimary / -IsBilling move those flags to it.</summary>
+    [Cmdlet(VerbsCommon.New, "PortalContactLocation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Location))]
+    public sealed class NewPortalContactLocationCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ContactId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotWhiteSpace]
+        public string Street { get; set; } = string.Empty;
+
+        [Parameter] public string? Suite { get; set; }
+        [Parameter] public string? City { get; set; }
+        [Parameter] public string? PostalCode { get; set; }
+
+        /// <summary>Full name (e.g. Texas); required when -Country is given.</summary>
+        [Parameter] public string? State { get; set; }
+
+        [Parameter] public string? Country { get; set; }
+        [Parameter] public string? ContactFirstName { get; set; }
+        [Parameter] public string? ContactLastName { get; set; }
+        [Parameter] public string? ContactPhoneNumber { get; set; }
+        [Parameter] public string? ContactEmail { get; set; }
+
+        /// <summary>Makes it the contact's primary location (the previous one loses the flag).</summary>
+        [Parameter] public SwitchParameter IsPrimary { get; set; }
+
+        /// <summary>Makes it the contact's billing location (the previous one loses the flag).</summary>
+        [Parameter] public SwitchParameter IsBilling { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var input = new NewLocation
+            {
+                Street = Street,
+                Suite = Suite,
+                City = City,
+                PostalCode = PostalCode,
+                State = State,
+                Country = Country,
+                ContactFirstName = ContactFirstName,
+                ContactLastName = ContactLastName,
+                ContactPhoneNumber = ContactPhoneNumber,
+                ContactEmail = ContactEmail,
+                IsPrimary = IsPrimary,
+                IsBilling = IsBilling,
+            };
+            var rule = FieldRules.Check(input);
+            if (rule != null)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(rule.Value.Parameter, rule.Value.Message, input));
+                return;
+            }
+            if (!ShouldProcess("contact " + ContactId, "Add location '" + Street + "'")) return;
+            ForInput(input, () => Emit(Await(LocationsApi.CreateAsync(Client, ContactId, input, Log, CancelToken))),
+                new ErrorRecordFactory.Hints
+                {
+                    ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>.",
+                    VerifyWrite = "check with Get-PortalContactLocation -ContactId " + ContactId,
+                });
+        }
+    }
+}

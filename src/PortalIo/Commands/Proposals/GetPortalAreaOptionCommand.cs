@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Proposals
+{
+    /// <summary>
+    /// Lists the options of a proposal's areas, with their line items (read from the proposal
+    /// detail: the API has no route of its own for options or items).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PortalAreaOption")]
+    [OutputType(typeof(AreaOption))]
+    public sealed class GetPortalAreaOptionCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        /// <summary>Only the options of this area.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int? AreaId { get; set; }
+
+        /// <summary>Only this option.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? OptionId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForInput(ProposalId, () =>
+            {
+                var proposal = Await(ProposalsApi.GetAsync(Client, ProposalId, Log, CancelToken));
+                foreach (var area in proposal.Areas ?? new List<Area>())
+                {
+                    if (AreaId.HasValue && area.Id != AreaId.Value) continue;
+                    foreach (var option in area.Options ?? new List<AreaOption>())
+                    {
+                        if (!OptionId.HasValue || option.Id == OptionId.Value) Emit(option);
+                    }
+                }
+            }, new ErrorRecordFactory.Hints { ListIds = "List proposals and their ids with Get-PortalProposal." });
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Proposals
+{
+    /// <summary>Changes an option's client-facing description and/or its installer notes (one call per route given).</summary>
+    [Cmdlet(VerbsCommon.Set, "PortalAreaOption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AreaOption))]
+    public sealed class SetPortalAreaOptionCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int OptionId { get; set; }
+
+        /// <summary>Shown to the client; an empty string clears it.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? ClientDescription { get; set; }
+
+        /// <summary>For the installers; returned as InstallerDescription.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? InstallerNotes { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (ClientDescription is null && InstallerNotes is null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("ClientDescription",
+                    "Give -ClientDescription, -InstallerNotes or both: there is nothing to change.", null));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess("option " + OptionId + " of proposal " + ProposalId,
+                "Set " + (ClientDescription != null && InstallerNotes != null ? "client description and installer notes" : ClientDescription != null ? "client description" : "installer notes")))
+                return;
+            ForInput(new OptionInput(ProposalId, OptionId), () =>
+            {
+                AreaOption? result = null;
+                if (ClientDescription != null)
+                    result = Await(ProposalsApi.SetOptionClientDescriptionAsync(Client, ProposalId, OptionId, ClientDescription, Log, CancelToken));
+                if (InstallerNotes != null)
+                    result = Await(ProposalsApi.SetOptionInstallerNotesAsync(Client, ProposalId, OptionId, InstallerNotes, Log, CancelToken));
+                Emit(result);
+            }, new ErrorRecordFactory.Hints
+            {
+                ListIds = "The option must belong to the proposal: list them with Get-PortalAreaOption -ProposalId " + ProposalId + ".",
+                VerifyWrite = "check with Get-PortalAreaOption -ProposalId " + ProposalId + " -OptionId " + OptionId,
+            });
+        }
+    }
+
+    /// <summary>The option a Set-PortalAreaOption call was for, as the error record's TargetObject.</summary>
+    public sealed class OptionInput
+    {
+        public OptionInput(int proposalId, int optionId)
+        {
+            ProposalId = proposalId;
+            OptionId = optionId;
+        }
+
+        public int ProposalId { get; }
+        public int OptionId { get; }
+        public override string ToString() => "proposal " + ProposalId + ", option " + OptionId;
+    }
+}

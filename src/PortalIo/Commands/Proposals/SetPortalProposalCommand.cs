@@ -1,0 +1,82 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Proposals
+{
+    /// <summary>
+    /// Changes a proposal's name, salesperson, client-facing description or internal notes: one call
+    /// per route whose parameters were given (name and salesperson share one route).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "PortalProposal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Proposal))]
+    public sealed class SetPortalProposalCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int Id { get; set; }
+
+        [Parameter]
+        [ValidateNotWhiteSpace]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? SalesPersonId { get; set; }
+
+        /// <summary>Shown to the client on proposal documents.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? Description { get; set; }
+
+        /// <summary>For the team only; never on client documents.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? InternalNotes { get; set; }
+
+        /// <summary>Writes the updated proposal.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Name is null && SalesPersonId is null && Description is null && InternalNotes is null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("Name",
+                    "Give at least one of -Name, -SalesPersonId, -Description or -InternalNotes: there is nothing to change.", null));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess("proposal " + Id, "Set " + Changes())) return;
+            var hints = new ErrorRecordFactory.Hints
+            {
+                ListIds = Id > 0 && SalesPersonId.HasValue ? "-SalesPersonId must be an active user of this account (Get-PortalUser); -Id a proposal (Get-PortalProposal)." : "List proposals and their ids with Get-PortalProposal.",
+                VerifyWrite = "check with Get-PortalProposal -Id " + Id,
+            };
+            ForInput(Id, () =>
+            {
+                Proposal? result = null;
+                if (Name != null || SalesPersonId.HasValue)
+                    result = Await(ProposalsApi.UpdateAsync(Client, Id, Name, SalesPersonId, Log, CancelToken));
+                if (Description != null)
+                    result = Await(ProposalsApi.SetDescriptionAsync(Client, Id, Description, Log, CancelToken));
+                if (InternalNotes != null)
+                    result = Await(ProposalsApi.SetInternalNotesAsync(Client, Id, InternalNotes, Log, CancelToken));
+                if (PassThru && result != null) Emit(result);
+            }, hints);
+        }
+
+        private string Changes()
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Name != null) parts.Add("name '" + Name + "'");
+            if (SalesPersonId.HasValue) parts.Add("salesperson " + SalesPersonId);
+            if (Description != null) parts.Add("description");
+            if (InternalNotes != null) parts.Add("internal notes");
+            return string.Join(", ", parts);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Proposals
+{
+    /// <summary>
+    /// Assigns a contact to a proposal. When the contact has exactly one primary location, Portal.io
+    /// assigns it too and computes the tax.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "PortalProposalContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Proposal))]
+    public sealed class SetPortalProposalContactCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ContactId { get; set; }
+
+        /// <summary>Sends the older form-encoded request without a body instead of the JSON body (GAPS G15).</summary>
+        [Parameter]
+        public SwitchParameter FormEncoded { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess("proposal " + ProposalId, "Assign contact " + ContactId)) return;
+            ForInput(new AssignmentInput(ProposalId, "ContactId", ContactId),
+                () => Emit(Await(ProposalsApi.AssignContactAsync(Client, ProposalId, ContactId, FormEncoded, Log, CancelToken))),
+                new ErrorRecordFactory.Hints
+                {
+                    ListIds = "The proposal and the contact must both belong to this account: see Get-PortalProposal and Get-PortalContact.",
+                    VerifyWrite = "check with Get-PortalProposal -Id " + ProposalId,
+                });
+        }
+    }
+
+    /// <summary>The input of an assignment, as the error record's TargetObject.</summary>
+    public sealed class AssignmentInput
+    {
+        public AssignmentInput(int proposalId, string what, int id)
+        {
+            ProposalId = proposalId;
+            What = what;
+            Id = id;
+        }
+
+        public int ProposalId { get; }
+        public string What { get; }
+        public int Id { get; }
+        public override string ToString() => "proposal " + ProposalId + ", " + What + " " + Id;
+    }
+}
