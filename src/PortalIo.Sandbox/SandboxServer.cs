@@ -47,6 +47,8 @@ namespace PortalIo.Sandbox
         private int _running;
 
         /// <summary>Fixed so that scripts and docs can hard-code them; this is a local emulator, not a secret store.</summary>
+        private readonly SandboxCatalog _catalog;
+
         public const string DefaultApplicationKey = "5B2A9C1E-7D34-4F6A-9E21-3C8B0D47A915";
         public const string DefaultSecretKey = "c2FuZGJveC1zZWNyZXQta2V5LWZvci1wb3J0YWxpbzE=";
 
@@ -56,7 +58,7 @@ namespace PortalIo.Sandbox
             FaultRate = options.FaultRate;
             _faults = new FaultInjector(options.RandomSeed);
             SeedData.Populate(_store, Math.Max(0, options.ExtraProposalCount));
-            var catalog = new SandboxCatalog(_store.FindUserByKey(SeedData.UserKeyFor(SeedData.PrimaryUserName))!.Account);
+            var catalog = _catalog = new SandboxCatalog(_store.FindUserByKey(SeedData.UserKeyFor(SeedData.PrimaryUserName))!.Account);
             _webhooks = new WebhookDispatcher(_store, options.WebhookRetryDelays ?? new List<TimeSpan>(), options.WebhookTimeout, _stopping.Token);
             _ai = new AiBuilderEngine(_store, _webhooks, options.AiStepDuration, _stopping.Token);
             _authenticator = new RequestAuthenticator(ApplicationKey, SecretKey, _store);
@@ -170,6 +172,40 @@ namespace PortalIo.Sandbox
                 }
                 contact.LastModifiedDate = ProposalRoutes.Now();
                 _webhooks.Publish(contact.Account, WebhookEventNames.PersonModification, w => ContactJson.Write(w, contact, null));
+            }
+        }
+
+        /// <summary>
+        /// Adds a catalog item to an option, as a user of the Portal.io app would: the public API has
+        /// no route for line items (GAPS G10), yet totals and tax depend on them.
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown proposal, option (in that proposal) or catalog item, or a quantity below 1.</exception>
+        public void AddLineItem(int proposalId, int optionId, int catalogItemId, decimal quantity = 1)
+        {
+            if (quantity <= 0) throw new ArgumentException("The quantity must be positive.", nameof(quantity));
+            lock (_store.SyncRoot)
+            {
+                var proposal = _store.FindProposal(proposalId)
+                               ?? throw new ArgumentException("Unknown proposal id " + proposalId + ".", nameof(proposalId));
+                var option = proposal.Areas.SelectMany(a => a.Options).FirstOrDefault(o => o.Id == optionId)
+                             ?? throw new ArgumentException("Option " + optionId + " is not in proposal " + proposalId + ".", nameof(optionId));
+                var item = new[] { "Part", "Labor", "CustomItem" }.Select(t => _catalog.FindItem(catalogItemId, t, proposal.Account)).FirstOrDefault(i => i != null)
+                           ?? throw new ArgumentException("Unknown catalog item " + catalogItemId + ".", nameof(catalogItemId));
+                option.Items.Add(new LineItem
+                {
+                    Id = _store.NextLineItemId(),
+                    ItemType = item.ItemType,
+                    ReferencedItemId = item.Id,
+                    Brand = item.Brand,
+                    Model = item.Model,
+                    Description = item.Description.Length > 0 ? item.Description : item.ShortDescription,
+                    Name = (item.Brand + " " + item.Model).Trim(),
+                    ShortDescription = item.ShortDescription,
+                    Quantity = quantity,
+                    SellPrice = item.Msrp,
+                    Cost = item.DefaultCost?.Cost ?? 0m,
+                });
+                proposal.LastModifiedDate = ProposalRoutes.Now();
             }
         }
 

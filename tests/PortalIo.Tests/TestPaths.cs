@@ -12,6 +12,16 @@ namespace PortalIo.Tests
 
         public static string SourceManifest => Path.Combine(RepoRoot, "PortalIo.psd1");
 
+        /// <summary>The shell built in the same configuration as these tests (bin/&lt;Configuration&gt;/net10.0).</summary>
+        public static string ShellDll
+        {
+            get
+            {
+                var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+                return Path.Combine(RepoRoot, "tools", "PortalIo.Shell", "bin", configuration, "net10.0", "PortalIo.Shell.dll");
+            }
+        }
+
         private static string FindRepoRoot()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

@@ -40,6 +40,19 @@ namespace PortalIo.Models
         /// <summary>Drives a change the public API cannot make, e.g. the client accepting a proposal.</summary>
         public void SetProposalStatus(int proposalId, string status) => SandboxBridge.SetProposalStatus(_server, proposalId, status);
 
+        /// <summary>Changes a contact as a user of the Portal.io app would (fires PersonModification).</summary>
+        public void ModifyContact(int contactId, string field, string value) => SandboxBridge.ModifyContact(_server, contactId, field, value);
+
+        /// <summary>Adds a catalog item to an option (the public API has no route for line items).</summary>
+        public void AddLineItem(int proposalId, int optionId, int catalogItemId, decimal quantity) =>
+            SandboxBridge.AddLineItem(_server, proposalId, optionId, catalogItemId, quantity);
+
+        /// <summary>
+        /// Delivers webhooks for a public https host to a local listener instead, like a tunnel: the
+        /// API refuses loopback subscription URLs, so subscribe with the public URL and route it here.
+        /// </summary>
+        public void RouteWebhookHost(string publicHost, Uri localTarget) => SandboxBridge.RouteWebhookHost(_server, publicHost, localTarget);
+
         /// <summary>The PortalIo.Sandbox.SandboxServer itself (request log, fault switches), for tests.</summary>
         public object GetServer() => _server;
 

@@ -30,5 +30,17 @@ namespace PortalIo.Commands.Sandbox
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static void SetProposalStatus(object server, int proposalId, string status) =>
             ((SandboxServer)server).SetProposalStatus(proposalId, status);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void ModifyContact(object server, int contactId, string field, string value) =>
+            ((SandboxServer)server).ModifyContact(contactId, field, value);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void AddLineItem(object server, int proposalId, int optionId, int catalogItemId, decimal quantity) =>
+            ((SandboxServer)server).AddLineItem(proposalId, optionId, catalogItemId, quantity);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void RouteWebhookHost(object server, string publicHost, Uri localTarget) =>
+            ((SandboxServer)server).RouteWebhookHost(publicHost, localTarget);
     }
 }
