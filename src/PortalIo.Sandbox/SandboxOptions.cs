@@ -42,5 +42,29 @@ namespace PortalIo.Sandbox
         /// step and → Transcribed after two; an outline or build completes one step after it starts.
         /// </summary>
         public TimeSpan AiStepDuration { get; set; } = TimeSpan.FromSeconds(3);
+
+        /// <summary>
+        /// The fault kinds to draw from when a request is faulted (see <see cref="FaultRate"/>), equally
+        /// likely; null or empty: 500, 502 and 503 only (the kinds that never lose a response).
+        /// </summary>
+        public IList<Faults.FaultKind>? FaultKinds { get; set; }
+
+        /// <summary>How long a Stall fault keeps the connection open without answering before dropping it.</summary>
+        public TimeSpan StallDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// Larger request bodies are refused with 413 and a structured body before being read
+        /// (default 30,000,000 bytes, the IIS default request limit).
+        /// </summary>
+        public long MaxRequestBodyBytes { get; set; } = 30000000;
+
+        /// <summary>
+        /// Test hook: called for every request with its headers, raw URL and body exactly as received
+        /// (secrets included), before it is processed. Exceptions thrown by the observer are ignored.
+        /// </summary>
+        public Action<Diagnostics.SandboxObservedRequest>? RequestObserver { get; set; }
+
+        /// <summary>Skews the server's clock by this much (see SandboxServer.ClockOffset).</summary>
+        public TimeSpan ClockOffset { get; set; }
     }
 }

@@ -45,6 +45,9 @@ namespace PortalIo.Sandbox
         private long _latencyTicks;
         private double _faultRate;
         private int _running;
+        private long _stallTicks;
+        private readonly long _maxRequestBodyBytes;
+        private readonly Action<SandboxObservedRequest>? _observer;
 
         /// <summary>Fixed so that scripts and docs can hard-code them; this is a local emulator, not a secret store.</summary>
         private readonly SandboxCatalog _catalog;
@@ -55,8 +58,12 @@ namespace PortalIo.Sandbox
         private SandboxServer(SandboxOptions options)
         {
             Latency = options.Latency;
+            ClockOffset = options.ClockOffset;
             FaultRate = options.FaultRate;
-            _faults = new FaultInjector(options.RandomSeed);
+            _faults = new FaultInjector(options.RandomSeed, options.FaultKinds);
+            StallDuration = options.StallDuration;
+            _maxRequestBodyBytes = options.MaxRequestBodyBytes > 0 ? options.MaxRequestBodyBytes : long.MaxValue;
+            _observer = options.RequestObserver;
             SeedData.Populate(_store, Math.Max(0, options.ExtraProposalCount));
             var catalog = _catalog = new SandboxCatalog(_store.FindUserByKey(SeedData.UserKeyFor(SeedData.PrimaryUserName))!.Account);
             _webhooks = new WebhookDispatcher(_store, options.WebhookRetryDelays ?? new List<TimeSpan>(), options.WebhookTimeout, _stopping.Token);
@@ -108,6 +115,29 @@ namespace PortalIo.Sandbox
                 Volatile.Write(ref _faultRate, value);
             }
         }
+
+        /// <summary>
+        /// How far the server's clock is from this machine's: its Date header and its check of
+        /// X-MSS-CUSTOM-DATE use it, to test what clients do about clock skew.
+        /// </summary>
+        public TimeSpan ClockOffset { get; set; }
+
+        /// <summary>The fault kinds a faulted request draws from (see <see cref="SandboxOptions.FaultKinds"/>).</summary>
+        public IReadOnlyList<FaultKind> FaultKinds
+        {
+            get => _faults.Kinds;
+            set => _faults.Kinds = value;
+        }
+
+        /// <summary>How long a Stall fault holds the connection before dropping it.</summary>
+        public TimeSpan StallDuration
+        {
+            get => TimeSpan.FromTicks(Interlocked.Read(ref _stallTicks));
+            set => Interlocked.Exchange(ref _stallTicks, Math.Max(0, value.Ticks));
+        }
+
+        /// <summary>Faults injected so far, per kind.</summary>
+        public IReadOnlyDictionary<FaultKind, long> FaultsInjectedByKind => _faults.Counts;
 
         public IReadOnlyList<SandboxRequestRecord> RequestLog => _log.Snapshot();
         public void ClearRequestLog() => _log.Clear();
@@ -320,9 +350,9 @@ namespace PortalIo.Sandbox
             var received = DateTime.UtcNow;
             string body = "";
             byte[] bodyBytes = new byte[0];
-            string? faultKind = null;
+            FaultKind? fault = null;
             bool signatureValid = false;
-            SandboxResponse response;
+            SandboxResponse? response = null;
             var rawUrl = request.RawUrl ?? "/";
             int q = rawUrl.IndexOf('?');
             var rawQuery = q < 0 ? "" : rawUrl.Substring(q + 1);
@@ -330,22 +360,29 @@ namespace PortalIo.Sandbox
             Interlocked.Increment(ref _requestCount);
             try
             {
-                bodyBytes = await ReadBodyAsync(request).ConfigureAwait(false);
-                body = Encoding.UTF8.GetString(bodyBytes);
-                var fault = _faults.Decide(FaultRate);
-                if (fault.HasValue)
+                var read = await ReadBodyAsync(request, _maxRequestBodyBytes).ConfigureAwait(false);
+                if (read.TooLarge != null)
                 {
-                    Interlocked.Increment(ref _faultsInjected);
-                    faultKind = fault.Value.ToString();
-                    response = FaultInjector.ResponseFor(fault.Value);
+                    response = read.TooLarge;
                 }
                 else
                 {
-                    var sandboxRequest = new SandboxRequest(request.HttpMethod, path, rawQuery, request.Headers["Content-Type"], body, received)
+                    bodyBytes = read.Body!;
+                    body = Encoding.UTF8.GetString(bodyBytes);
+                    fault = _faults.Decide(FaultRate);
+                    if (fault.HasValue) Interlocked.Increment(ref _faultsInjected);
+                    Observe(request, rawUrl, body, fault, received);
+                    // Status faults and the faults before processing have no side effect; the
+                    // "applied" kinds process the request first and then lose the answer.
+                    if (fault.HasValue) response = FaultInjector.ResponseFor(fault.Value);
+                    if (!fault.HasValue || Faults.FaultKinds.ProcessesRequest(fault.Value))
                     {
-                        BodyBytes = bodyBytes,
-                    };
-                    response = Process(sandboxRequest, request, out signatureValid);
+                        var sandboxRequest = new SandboxRequest(request.HttpMethod, path, rawQuery, request.Headers["Content-Type"], body, received)
+                        {
+                            BodyBytes = bodyBytes,
+                        };
+                        response = Process(sandboxRequest, request, out signatureValid);
+                    }
                 }
             }
             catch (Exception e)
@@ -353,23 +390,62 @@ namespace PortalIo.Sandbox
                 response = ErrorBodies.Structured(500, "InternalServerError", "The sandbox failed to process the request: " + e.Message);
             }
 
+            var noResponse = fault.HasValue && Faults.FaultKinds.LosesResponse(fault.Value) && fault != FaultKind.TruncatedBody;
+            // Logged before answering, so that a client that got its answer also finds the record.
+            _log.Add(new SandboxRequestRecord(
+                request.HttpMethod, path, QueryRedactor.Redact(rawQuery), request.Headers["Content-Type"],
+                body.Length > MaxLoggedBodyChars ? body.Substring(0, MaxLoggedBodyChars) : body,
+                userKeyPresent: !string.IsNullOrEmpty(request.Headers[RequestAuthenticator.UserKeyHeader]),
+                signatureValid: signatureValid, statusCode: noResponse ? 0 : response?.StatusCode ?? 0,
+                faultInjected: fault?.ToString(), receivedAtUtc: received));
+
             try
             {
                 var latency = Latency;
                 if (latency > TimeSpan.Zero) await Task.Delay(latency, _stopping.Token).ConfigureAwait(false);
-                await WriteAsync(context.Response, response).ConfigureAwait(false);
+                switch (fault)
+                {
+                    case FaultKind.ConnectionReset:
+                    case FaultKind.AppliedThenReset:
+                        ConnectionDropper.Drop(context);
+                        break;
+                    case FaultKind.Stall:
+                    case FaultKind.AppliedThenStall:
+                        try { await Task.Delay(StallDuration, _stopping.Token).ConfigureAwait(false); }
+                        catch (OperationCanceledException) { }
+                        ConnectionDropper.Drop(context);
+                        break;
+                    case FaultKind.TruncatedBody:
+                        await WriteTruncatedAsync(context, response!, DateTime.UtcNow + ClockOffset).ConfigureAwait(false);
+                        break;
+                    default:
+                        await WriteAsync(context.Response, response!, DateTime.UtcNow + ClockOffset).ConfigureAwait(false);
+                        break;
+                }
             }
             catch (Exception)
             {
                 // The client went away or the server is stopping; nothing to answer to.
                 try { context.Response.Abort(); } catch (Exception) { }
             }
+        }
 
-            _log.Add(new SandboxRequestRecord(
-                request.HttpMethod, path, QueryRedactor.Redact(rawQuery), request.Headers["Content-Type"],
-                body.Length > MaxLoggedBodyChars ? body.Substring(0, MaxLoggedBodyChars) : body,
-                userKeyPresent: !string.IsNullOrEmpty(request.Headers[RequestAuthenticator.UserKeyHeader]),
-                signatureValid: signatureValid, statusCode: response.StatusCode, faultInjected: faultKind, receivedAtUtc: received));
+        private void Observe(HttpListenerRequest request, string rawUrl, string body, FaultKind? fault, DateTime received)
+        {
+            var observer = _observer;
+            if (observer == null) return;
+            try
+            {
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var name in request.Headers.AllKeys)
+                    if (name != null) headers[name] = request.Headers[name] ?? "";
+                observer(new SandboxObservedRequest(request.HttpMethod, rawUrl, headers,
+                    body.Length > MaxLoggedBodyChars ? body.Substring(0, MaxLoggedBodyChars) : body, fault?.ToString(), received));
+            }
+            catch (Exception)
+            {
+                // A test hook must not break the server.
+            }
         }
 
         private SandboxResponse Process(SandboxRequest sandboxRequest, HttpListenerRequest request, out bool signatureValid)
@@ -387,7 +463,7 @@ namespace PortalIo.Sandbox
 
             var route = match.Route;
             var urlWithoutQuery = request.Url!.GetLeftPart(UriPartial.Path);
-            var auth = _authenticator.Authenticate(request.HttpMethod, urlWithoutQuery, request.Headers, DateTime.UtcNow,
+            var auth = _authenticator.Authenticate(request.HttpMethod, urlWithoutQuery, request.Headers, DateTime.UtcNow + ClockOffset,
                 isExchange: route.Access == RouteAccess.Exchange);
             signatureValid = auth.SignatureValid;
             if (auth.IsSignatureMismatch) Interlocked.Increment(ref _signatureFailures);
@@ -406,20 +482,83 @@ namespace PortalIo.Sandbox
             return route.Handler(sandboxRequest);
         }
 
-        /// <summary>Raw bytes: multipart uploads carry binary files; text bodies are decoded as UTF-8 from them.</summary>
-        private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
+        private struct BodyRead
         {
-            if (!request.HasEntityBody) return new byte[0];
+            public byte[]? Body;
+            public SandboxResponse? TooLarge;
+        }
+
+        /// <summary>
+        /// Raw bytes (multipart uploads carry binary files; text bodies are decoded as UTF-8 from
+        /// them), or the 413 answer for a body larger than the limit: a declared Content-Length is
+        /// refused before reading, a chunked body as soon as it passes the limit.
+        /// </summary>
+        private static async Task<BodyRead> ReadBodyAsync(HttpListenerRequest request, long limit)
+        {
+            if (!request.HasEntityBody) return new BodyRead { Body = new byte[0] };
+            var chunk = new byte[16 * 1024];
+            if (request.ContentLength64 > limit)
+            {
+                await DiscardAsync(request, chunk, limit).ConfigureAwait(false);
+                return new BodyRead { TooLarge = PayloadTooLarge(limit) };
+            }
             using (var buffer = new MemoryStream())
             {
-                await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
-                return buffer.ToArray();
+                while (true)
+                {
+                    var read = await request.InputStream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false);
+                    if (read == 0) break;
+                    if (buffer.Length + read > limit)
+                    {
+                        await DiscardAsync(request, chunk, limit).ConfigureAwait(false);
+                        return new BodyRead { TooLarge = PayloadTooLarge(limit) };
+                    }
+                    buffer.Write(chunk, 0, read);
+                }
+                return new BodyRead { Body = buffer.ToArray() };
             }
         }
 
-        private static async Task WriteAsync(HttpListenerResponse response, SandboxResponse answer)
+        /// <summary>
+        /// Reads and drops up to another <paramref name="limit"/> bytes of a refused body (never
+        /// keeping them), so that a client still sending gets to read the 413 instead of a reset;
+        /// a body larger still is cut off by closing the connection.
+        /// </summary>
+        private static async Task DiscardAsync(HttpListenerRequest request, byte[] chunk, long limit)
+        {
+            long dropped = 0;
+            while (dropped <= limit)
+            {
+                var read = await request.InputStream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false);
+                if (read == 0) return;
+                dropped += read;
+            }
+        }
+
+        private static SandboxResponse PayloadTooLarge(long limit) =>
+            ErrorBodies.Structured(413, "RequestEntityTooLarge",
+                "The request body is larger than the limit of " + limit.ToString(CultureInfo.InvariantCulture) + " bytes.");
+
+        /// <summary>Declares the whole body's length, sends only part of it, and drops the connection.</summary>
+        private static async Task WriteTruncatedAsync(HttpListenerContext context, SandboxResponse answer, DateTime serverNow)
+        {
+            var response = context.Response;
+            response.StatusCode = answer.StatusCode;
+            response.Headers["Date"] = serverNow.ToString("r", CultureInfo.InvariantCulture);
+            response.ContentType = answer.ContentType;
+            foreach (var header in answer.Headers) response.Headers[header.Key] = header.Value;
+            var sent = answer.Body.Length / 2;
+            response.ContentLength64 = Math.Max(answer.Body.Length, sent + 16);
+            await response.OutputStream.WriteAsync(answer.Body, 0, sent).ConfigureAwait(false);
+            await response.OutputStream.FlushAsync().ConfigureAwait(false);
+            ConnectionDropper.Drop(context, reset: false);
+        }
+
+        private static async Task WriteAsync(HttpListenerResponse response, SandboxResponse answer, DateTime serverNow)
         {
             response.StatusCode = answer.StatusCode;
+            // The server's own clock, so clients can measure their skew against it (as with Portal.io).
+            response.Headers["Date"] = serverNow.ToString("r", CultureInfo.InvariantCulture);
             response.ContentType = answer.ContentType;
             foreach (var header in answer.Headers) response.Headers[header.Key] = header.Value;
             response.ContentLength64 = answer.Body.Length;

@@ -1,36 +1,74 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using PortalIo.Sandbox.Http;
 
 namespace PortalIo.Sandbox.Faults
 {
     /// <summary>
-    /// Decides per request whether to answer with a fault instead of processing it. The decision
-    /// happens before any processing, so a faulted request never has a side effect. One Random
-    /// behind a lock: seeded runs replay the same fault sequence for the same request order.
+    /// Decides per request whether to answer with a fault, and which one from the configured mix.
+    /// Kinds that strike before processing never have a side effect; the "applied" kinds
+    /// (<see cref="FaultKinds.ProcessesRequest"/>) process the request first and then lose the
+    /// answer. One Random behind a lock: seeded runs replay the same fault sequence for the same
+    /// request order.
     /// </summary>
     internal sealed class FaultInjector
     {
-        private static readonly FaultKind[] Kinds = { FaultKind.ServiceUnavailable, FaultKind.InternalServerError, FaultKind.BadGateway };
-
         private readonly Random _random;
         private readonly object _gate = new object();
+        private readonly long[] _counts = new long[FaultKinds.All.Length];
+        private FaultKind[] _kinds;
 
-        public FaultInjector(int? seed)
+        public FaultInjector(int? seed, IEnumerable<FaultKind>? kinds = null)
         {
             _random = seed.HasValue ? new Random(seed.Value) : new Random();
+            _kinds = Normalize(kinds);
+        }
+
+        /// <summary>The mix to draw from, equally likely; a kind listed twice is twice as likely.</summary>
+        public IReadOnlyList<FaultKind> Kinds
+        {
+            get => Volatile.Read(ref _kinds);
+            set => Volatile.Write(ref _kinds, Normalize(value));
+        }
+
+        private static FaultKind[] Normalize(IEnumerable<FaultKind>? kinds)
+        {
+            var list = kinds?.ToArray() ?? FaultKinds.Default;
+            if (list.Length == 0) list = FaultKinds.Default;
+            foreach (var kind in list)
+                if (!Enum.IsDefined(typeof(FaultKind), kind)) throw new ArgumentOutOfRangeException(nameof(kinds), "Unknown fault kind " + kind + ".");
+            return list;
         }
 
         public FaultKind? Decide(double faultRate)
         {
             if (faultRate <= 0) return null;
+            FaultKind kind;
             lock (_gate)
             {
                 if (_random.NextDouble() >= faultRate) return null;
-                return Kinds[_random.Next(Kinds.Length)];
+                var kinds = Volatile.Read(ref _kinds);
+                kind = kinds[_random.Next(kinds.Length)];
+            }
+            Interlocked.Increment(ref _counts[(int)kind]);
+            return kind;
+        }
+
+        /// <summary>How many faults of each kind were injected so far.</summary>
+        public IReadOnlyDictionary<FaultKind, long> Counts
+        {
+            get
+            {
+                var counts = new Dictionary<FaultKind, long>();
+                foreach (var kind in FaultKinds.All) counts[kind] = Interlocked.Read(ref _counts[(int)kind]);
+                return counts;
             }
         }
 
-        public static SandboxResponse ResponseFor(FaultKind kind)
+        /// <summary>The error response of a status fault; null for the kinds that send no (complete) response.</summary>
+        public static SandboxResponse? ResponseFor(FaultKind kind)
         {
             switch (kind)
             {
@@ -39,8 +77,10 @@ namespace PortalIo.Sandbox.Faults
                         .WithHeader("Retry-After", "0");
                 case FaultKind.BadGateway:
                     return ErrorBodies.Structured(502, "BadGateway", "Bad gateway (injected by the sandbox).");
-                default:
+                case FaultKind.InternalServerError:
                     return ErrorBodies.Structured(500, "InternalServerError", "An unexpected error occurred (injected by the sandbox).");
+                default:
+                    return null;
             }
         }
     }

@@ -97,7 +97,7 @@ namespace PortalIo.Sandbox.Routes
                     Account = me.Account,
                     Number = number,
                     // Stand-in for the UI's default-name logic, which the docs do not describe.
-                    Name = string.IsNullOrWhiteSpace(name) ? "Proposal #" + number : name!.Trim(),
+                    Name = string.IsNullOrWhiteSpace(name) ? "Proposal #" + number : name!,
                     Status = ProposalStatus.Draft,
                     SalesPerson = salesPerson,
                     LastModifiedUser = me,
@@ -124,7 +124,7 @@ namespace PortalIo.Sandbox.Routes
                     salesPerson = _store.FindUserInAccount(salesPersonId, proposal.Account);
                     if (salesPerson == null) return ErrorBodies.NotFound("SalesPerson " + salesPersonId + " was not found in this account.");
                 }
-                if (name != null) proposal.Name = name.Trim();
+                if (name != null) proposal.Name = name; // as sent: nothing documents trimming
                 if (salesPerson != null) proposal.SalesPerson = salesPerson;
                 return null;
             });
@@ -147,12 +147,13 @@ namespace PortalIo.Sandbox.Routes
         {
             var form = request.Form;
             if (form == null) return ErrorBodies.BadRequestBare();
-            var name = form.Get("Name")?.Trim();
-            if (string.IsNullOrEmpty(name))
+            // Stored as sent (nothing documents trimming); uniqueness ignores case and outer white space.
+            var name = form.Get("Name");
+            if (string.IsNullOrWhiteSpace(name))
                 return ErrorBodies.Validation(new FieldError("NotEmpty", "Name", "'Name' must not be empty."));
             return Mutate(request, CreatedStatusCode, (proposal, _) =>
             {
-                if (proposal.HasAreas && proposal.Areas.Any(a => string.Equals(a.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
+                if (proposal.HasAreas && proposal.Areas.Any(a => string.Equals(a.Name.Trim(), name!.Trim(), StringComparison.OrdinalIgnoreCase)))
                     return ErrorBodies.Validation(new FieldError("DuplicateAreaName", "Name",
                         "An area named '" + name + "' already exists in this proposal. Area names must be unique."));
                 var area = new ProposalArea { Id = _store.NextAreaId(), Name = name! };

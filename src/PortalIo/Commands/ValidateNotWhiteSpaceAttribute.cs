@@ -20,10 +20,15 @@ namespace PortalIo.Commands
         {
             if (string.IsNullOrWhiteSpace(text))
                 throw new ValidationMetadataException("The value is empty or only white space; give a non-blank value.");
-            foreach (var c in text!)
+            for (var i = 0; i < text!.Length; i++)
             {
+                var c = text[i];
                 if (char.IsControl(c) && c != '\n' && c != '\r' && c != '\t')
                     throw new ValidationMetadataException("The value contains a control character (U+" + ((int)c).ToString("X4") + "); remove it.");
+                // Half of a surrogate pair is not a character: UTF-8 cannot carry it, so it would arrive as U+FFFD.
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+                if (char.IsSurrogate(c))
+                    throw new ValidationMetadataException("The value contains half of a surrogate pair (U+" + ((int)c).ToString("X4") + "), which is not a character; remove it.");
             }
         }
     }

@@ -32,9 +32,18 @@ namespace PortalIo.Http
         private readonly ClientSettings _settings;
         private readonly RetryPolicy _retryPolicy;
         private readonly Random _jitter = new Random();
+        private volatile bool _getSucceeded;
 
-        public PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey,
-            ClientSettings? settings = null, HttpMessageHandler? handler = null)
+        public PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey, ClientSettings? settings = null)
+            : this(baseUri, applicationKey, signer, userKey, settings, handler: null)
+        {
+        }
+
+        /// <param name="handler">An HttpMessageHandler (tests), or null for the default one. Typed object on
+        /// purpose: Import-Module reads the signature of every constructor of every public type, and a
+        /// System.Net.Http type there would load System.Net.Http at import instead of at the first call.</param>
+        internal PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey,
+            ClientSettings? settings, object? handler)
         {
             BaseUri = baseUri ?? throw new ArgumentNullException(nameof(baseUri));
             _applicationKey = applicationKey ?? throw new ArgumentNullException(nameof(applicationKey));
@@ -42,7 +51,7 @@ namespace PortalIo.Http
             _userKey = userKey ?? string.Empty;
             _settings = (settings ?? new ClientSettings()).Clone();
             _retryPolicy = new RetryPolicy(_settings.MaxRetries) { BaseDelay = _settings.RetryBaseDelay };
-            _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
+            _http = new HttpClient((HttpMessageHandler?)handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
             {
                 // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would
                 // count retries and backoff against the same budget.
@@ -66,7 +75,7 @@ namespace PortalIo.Http
         };
 
         /// <summary>Sends, retrying where safe, and returns the final response whatever its status.</summary>
-        public async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        internal async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
         {
             log ??= NullPortalLog.Instance;
             var describedUrl = request.DescribeUri(BaseUri);
@@ -80,8 +89,9 @@ namespace PortalIo.Http
 
                 var response = outcome.Response;
                 var failure = outcome.Failure;
+                // A body over the size limit would be as large the next time: not worth resending.
                 var retryable = failure != null
-                    ? true
+                    ? failure.Kind != PortalErrorKind.InvalidResponse
                     : RetryPolicy.IsRetryableStatus(response!.StatusCode);
                 var mayHaveReached = failure?.MayHaveReachedServer ?? true;
 
@@ -104,13 +114,14 @@ namespace PortalIo.Http
                 }
 
                 if (failure != null) throw failure;
-                return new PortalResponse(response!.StatusCode, response.ReasonPhrase, response.Body, response.Date,
-                    response.RetryAfter, response.LastModified, attempt);
+                if (response!.IsSuccess && request.IsIdempotent) _getSucceeded = true;
+                return new PortalResponse(response.StatusCode, response.ReasonPhrase, response.Body, response.Date,
+                    response.RetryAfter, response.LastModified, attempt) { SignedAt = response.SignedAt };
             }
         }
 
         /// <summary>Sends and reads a successful JSON body as <typeparamref name="T"/>; any failure throws.</summary>
-        public async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
         {
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             EnsureSuccess(request, response);
@@ -118,21 +129,27 @@ namespace PortalIo.Http
         }
 
         /// <summary>Throws the <see cref="PortalApiException"/> for a non-success response.</summary>
-        public void EnsureSuccess(PortalRequest request, PortalResponse response)
+        internal void EnsureSuccess(PortalRequest request, PortalResponse response)
         {
             if (response.IsSuccess) return;
             var parsed = ErrorBodyParser.Parse(response.Body, response.StatusCode);
             throw new PortalApiException(PortalErrorKind.HttpStatus, response.StatusCode, parsed.Message,
-                request.Method.Method, request.DescribeUri(BaseUri), parsed.ErrorCode, parsed.FieldErrors);
+                request.Method.Method, request.DescribeUri(BaseUri), parsed.ErrorCode, parsed.FieldErrors)
+            {
+                ServerDate = response.Date,
+                SignedAt = response.SignedAt,
+                EarlierGetSucceeded = _getSucceeded,
+            };
         }
 
-        public T Deserialize<T>(PortalRequest request, PortalResponse response)
+        internal T Deserialize<T>(PortalRequest request, PortalResponse response)
         {
             try
             {
                 var value = response.Body.Length == 0 ? default : JsonSerializer.Deserialize<T>(response.Body, PortalJson.Options);
                 if (value is null)
                     throw new JsonException("The body is empty or null where a " + typeof(T).Name + " was expected.");
+                ResponseShape.Check(value);
                 return value;
             }
             catch (JsonException ex)
@@ -154,7 +171,8 @@ namespace PortalIo.Http
             var method = request.Method.Method;
             using var message = new HttpRequestMessage(request.Method, uri);
             var contentType = request.Body?.ContentType;
-            var date = PortalDate.Format(_settings.Clock());
+            var signedAt = _settings.Clock();
+            var date = PortalDate.Format(signedAt);
             var userKey = request.IsCredentialExchange ? string.Empty : _userKey;
             var canonical = CanonicalMessage.Build(method, uri, contentType, date, userKey);
             log.Debug("Canonical message: " + CanonicalMessage.BuildMasked(method, uri, contentType, date, userKey));
@@ -188,7 +206,9 @@ namespace PortalIo.Http
                             method, describedUrl),
                     };
                 }
-                return new AttemptOutcome { Response = ToResponse(response, body) };
+                var answered = ToResponse(response, body);
+                answered.SignedAt = signedAt;
+                return new AttemptOutcome { Response = answered };
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -50,6 +50,13 @@ namespace PortalIo.Commands.Session
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = ClientSettings.DefaultMaxRetries;
 
+        /// <summary>
+        /// <para type="description">The largest response body accepted, in MB (default 64). A larger one fails with PortalIo.InvalidResponse instead of being buffered without bound.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 2047)]
+        public int MaxResponseSizeMB { get; set; } = (int)(ClientSettings.DefaultMaxResponseBytes / (1024 * 1024));
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -82,6 +89,7 @@ namespace PortalIo.Commands.Session
                 {
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     MaxRetries = MaxRetries,
+                    MaxResponseBytes = MaxResponseSizeMB * 1024L * 1024L,
                     UserAgent = UserAgent.Value,
                 },
             };
