@@ -1,16 +1,31 @@
 using System.Text.Json;
+using System.Threading;
 
 namespace PortalIo.Http
 {
-    /// <summary>The one set of JSON options, built on first use (not at import).</summary>
+    /// <summary>
+    /// The one set of JSON options, built on first use (not at import). No static initializer, so
+    /// that <see cref="IsCreated"/> can be read (bench/, import scenario) without creating them.
+    /// </summary>
     public static class PortalJson
     {
-        public static readonly JsonSerializerOptions Options = new JsonSerializerOptions
+        private static JsonSerializerOptions? s_options;
+
+        public static JsonSerializerOptions Options => Volatile.Read(ref s_options) ?? Create();
+
+        /// <summary>True once anything has asked for <see cref="Options"/>.</summary>
+        internal static bool IsCreated => Volatile.Read(ref s_options) != null;
+
+        private static JsonSerializerOptions Create()
         {
-            PropertyNameCaseInsensitive = true,
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        };
+            var options = new JsonSerializerOptions
+            {
+                PropertyNameCaseInsensitive = true,
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                ReadCommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            };
+            return Interlocked.CompareExchange(ref s_options, options, null) ?? options;
+        }
     }
 }

@@ -5,7 +5,7 @@ using System.Net.Http;
 namespace PortalIo.Http
 {
     /// <summary>One API call as the client sends it: method, path under the base URI, query and body.</summary>
-    public sealed class PortalRequest
+    internal sealed class PortalRequest
     {
         public PortalRequest(HttpMethod method, string path)
         {

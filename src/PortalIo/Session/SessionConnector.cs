@@ -83,7 +83,7 @@ namespace PortalIo.Session
         /// GET /authenticate/apikeyexchange?UserName=..&amp;Password=..: the password travels only in
         /// this query string, as the API requires, and is redacted from every log line and error.
         /// </summary>
-        public static PortalRequest ExchangeRequest(string userName, string password)
+        internal static PortalRequest ExchangeRequest(string userName, string password)
         {
             var request = PortalRequest.Get(ExchangePath).AddQuery("UserName", userName).AddQuery("Password", password);
             request.IsCredentialExchange = true;

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace PortalIo.Signing
 {
@@ -18,12 +17,9 @@ namespace PortalIo.Signing
             if (requestUri is null) throw new ArgumentNullException(nameof(requestUri));
             if (date is null) throw new ArgumentNullException(nameof(date));
             var upperMethod = method.ToUpperInvariant();
-            var builder = new StringBuilder(256)
-                .Append(upperMethod)
-                .Append(SignedUrl(requestUri));
-            if (upperMethod != "GET")
-                builder.Append(contentType ?? string.Empty);
-            return builder.Append(date).Append(userKey ?? string.Empty).ToString();
+            // One string.Concat: the only allocation besides the URL part (a StringBuilder would add its buffer).
+            return string.Concat(upperMethod, SignedUrl(requestUri), upperMethod != "GET" ? contentType ?? string.Empty : string.Empty,
+                date, userKey ?? string.Empty);
         }
 
         /// <summary>

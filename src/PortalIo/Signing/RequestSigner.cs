@@ -17,6 +17,8 @@ namespace PortalIo.Signing
         // and the cost of re-keying for every request.
         [ThreadStatic] private static HMACSHA256? t_hmac;
         [ThreadStatic] private static byte[]? t_hmacKey;
+        [ThreadStatic] private static byte[]? t_buffer;
+        private const int MaxPooledBuffer = 16 * 1024;
 
         public RequestSigner(string secretKey)
         {
@@ -35,7 +37,17 @@ namespace PortalIo.Signing
                 hmac = t_hmac = new HMACSHA256(_key);
                 t_hmacKey = _key;
             }
-            return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(canonicalMessage)));
+            // The message bytes go into a per-thread buffer that is reused: per signature only the
+            // hash and the Base64 string are allocated (see bench/, scenario signing).
+            var buffer = t_buffer;
+            var needed = Encoding.UTF8.GetMaxByteCount(canonicalMessage.Length);
+            if (buffer is null || buffer.Length < needed)
+            {
+                if (needed > MaxPooledBuffer) return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(canonicalMessage)));
+                buffer = t_buffer = new byte[Math.Max(needed, 512)];
+            }
+            var count = Encoding.UTF8.GetBytes(canonicalMessage, 0, canonicalMessage.Length, buffer, 0);
+            return Convert.ToBase64String(hmac.ComputeHash(buffer, 0, count));
         }
 
         public static string Sign(string secretKey, string canonicalMessage) =>

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
+using System.Threading;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Http;
@@ -10,17 +12,24 @@ namespace PortalIo.Commands.Proposals
 {
     /// <summary>
     /// Lists proposals with the API's filters, streaming page by page (-First/-Skip fetch only the
-    /// pages needed), or gets proposal details by -Id.
+    /// pages needed), or gets proposal details by -Id: up to -ThrottleLimit requests at once, across
+    /// the ids of -Id and of pipeline records alike, written in input order, each failure its own
+    /// error record.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalProposal", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Proposal))]
-    public sealed class GetPortalProposalCommand : PortalApiCmdlet
+    public sealed class GetPortalProposalCommand : PortalApiCmdlet, IDisposable
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
+        public const int DefaultThrottleLimit = 8;
+
+        private OrderedFanOut<int, Proposal>? _fanOut;
+        private CancellationTokenSource? _fanOutCancel;
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int[] Id { get; set; } = Array.Empty<int>();
 
         [Parameter(ParameterSetName = ListSet, Position = 0)]
@@ -54,12 +63,30 @@ namespace PortalIo.Commands.Proposals
         [ValidateRange(1, 500)]
         public int PageSize { get; set; } = ProposalsApi.DefaultPageSize;
 
+        /// <summary>How many proposals of -Id (or of the pipeline) are requested at once; 1 requests them one after another.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (var id in Id)
-                    ForInput(id, () => Emit(Await(ProposalsApi.GetAsync(Client, id, Log, CancelToken))), NotFoundHint);
+                var fanOut = _fanOut ??= CreateFanOut();
+                try
+                {
+                    foreach (var id in Id)
+                    {
+                        fanOut.Start(id);
+                        // Leave at most ThrottleLimit - 1 under way, and write whatever is done in order.
+                        while (fanOut.IsFull || fanOut.HeadIsDone) WriteOldest(fanOut);
+                    }
+                }
+                catch
+                {
+                    AbandonFanOut();
+                    throw;
+                }
                 return;
             }
 
@@ -76,16 +103,55 @@ namespace PortalIo.Commands.Proposals
             };
             foreach (var status in (Status ?? Array.Empty<ProposalStatus>()).Distinct()) filter.Statuses.Add(status.ToString());
 
-            var window = new PagingWindow(PageSize, PagingParameters.Skip, PagingParameters.First);
-            Action<long?>? onTotal = null;
-            if (PagingParameters.IncludeTotalCount)
-                onTotal = total => Emit(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0));
+            WritePaged("Listing proposals", PageSize, null,
+                (window, onTotal) => ProposalsApi.List(Client, filter, window, Log, CancelToken, onTotal));
+        }
 
-            ForInput(null, () =>
+        protected override void EndProcessing()
+        {
+            var fanOut = _fanOut;
+            if (fanOut != null)
             {
-                foreach (var proposal in ProposalsApi.List(Client, filter, window, Log, CancelToken, onTotal))
-                    Emit(proposal);
-            });
+                try
+                {
+                    while (fanOut.Count > 0) WriteOldest(fanOut);
+                }
+                catch
+                {
+                    AbandonFanOut();
+                    throw;
+                }
+            }
+            base.EndProcessing();
+        }
+
+        private OrderedFanOut<int, Proposal> CreateFanOut()
+        {
+            var client = Client;
+            var log = Log;
+            _fanOutCancel = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
+            var token = _fanOutCancel.Token;
+            return new OrderedFanOut<int, Proposal>(id => ProposalsApi.GetAsync(client, id, log, token), ThrottleLimit);
+        }
+
+        /// <summary>Waits for the oldest request (Ctrl+C ends the wait) and writes its proposal or its error.</summary>
+        private void WriteOldest(OrderedFanOut<int, Proposal> fanOut)
+        {
+            var oldest = fanOut.TakeHead();
+            ForInput(oldest.Key, () => Emit(Await(oldest.Value)), NotFoundHint);
+        }
+
+        /// <summary>The pipeline stopped or failed: cancel what is still under way.</summary>
+        private void AbandonFanOut()
+        {
+            try { _fanOutCancel?.Cancel(); } catch (ObjectDisposedException) { }
+            _fanOut?.Abandon();
+        }
+
+        public void Dispose()
+        {
+            AbandonFanOut();
+            _fanOutCancel?.Dispose();
         }
 
         private static readonly ErrorRecordFactory.Hints NotFoundHint = new ErrorRecordFactory.Hints

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PortalIo.Bench
+{
+    /// <summary>Median and spread (25th..75th percentile, min, max) of one side's repetitions.</summary>
+    public sealed class Stats
+    {
+        public Stats(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            if (sorted.Length == 0) throw new ArgumentException("No values.", nameof(values));
+            Count = sorted.Length;
+            Median = Percentile(sorted, 0.5);
+            P25 = Percentile(sorted, 0.25);
+            P75 = Percentile(sorted, 0.75);
+            Min = sorted[0];
+            Max = sorted[sorted.Length - 1];
+        }
+
+        public int Count { get; }
+        public double Median { get; }
+        public double P25 { get; }
+        public double P75 { get; }
+        public double Min { get; }
+        public double Max { get; }
+
+        /// <summary>Half the interquartile range relative to the median, in percent (the "±" printed).</summary>
+        public double SpreadPercent => Median == 0 ? 0 : (P75 - P25) / 2 / Math.Abs(Median) * 100;
+
+        public static double Percentile(double[] sorted, double p)
+        {
+            if (sorted.Length == 1) return sorted[0];
+            var rank = p * (sorted.Length - 1);
+            var low = (int)Math.Floor(rank);
+            var high = Math.Min(sorted.Length - 1, low + 1);
+            return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+        }
+
+        public static double MedianOf(IEnumerable<double> values) => new Stats(values).Median;
+    }
+
+    /// <summary>Runs side A (PortalIo) and side B (baseline) alternately, so drift on a busy machine hits both alike.</summary>
+    public static class Interleaved
+    {
+        /// <summary>Each delegate runs one repetition and returns its measure; the order alternates A,B then B,A.</summary>
+        public static (List<double> A, List<double> B, List<double> Ratios) Run(int repetitions, Func<double> a, Func<double> b)
+        {
+            var resultsA = new List<double>();
+            var resultsB = new List<double>();
+            var ratios = new List<double>();
+            for (var i = 0; i < repetitions; i++)
+            {
+                double x, y;
+                if (i % 2 == 0) { x = a(); y = b(); }
+                else { y = b(); x = a(); }
+                resultsA.Add(x);
+                resultsB.Add(y);
+                if (y > 0) ratios.Add(x / y);
+            }
+            return (resultsA, resultsB, ratios);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace PortalIo.Api
+{
+    /// <summary>
+    /// Bounded, ordered fan-out: at most <see cref="Limit"/> operations are under way, counted from
+    /// the oldest one whose result has not been taken yet, and results are taken in input order.
+    /// The owner decides when to wait (a cmdlet must wait on its pipeline thread, writing its log
+    /// while it does), so this class never blocks: it only starts operations and hands back the
+    /// oldest one. Not thread-safe: one owner thread.
+    /// </summary>
+    internal sealed class OrderedFanOut<TInput, TResult>
+    {
+        private readonly Func<TInput, Task<TResult>> _start;
+        private readonly Queue<KeyValuePair<TInput, Task<TResult>>> _window = new Queue<KeyValuePair<TInput, Task<TResult>>>();
+
+        public OrderedFanOut(Func<TInput, Task<TResult>> start, int limit)
+        {
+            if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), "The limit must be at least 1.");
+            _start = start ?? throw new ArgumentNullException(nameof(start));
+            Limit = limit;
+        }
+
+        public int Limit { get; }
+
+        /// <summary>Operations started whose result has not been taken (running or done).</summary>
+        public int Count => _window.Count;
+
+        /// <summary>True when no further operation may start before the oldest one is taken.</summary>
+        public bool IsFull => _window.Count >= Limit;
+
+        /// <summary>True when there is an oldest operation and it has finished (successfully or not).</summary>
+        public bool HeadIsDone => _window.Count > 0 && _window.Peek().Value.IsCompleted;
+
+        /// <summary>Starts the operation for one input. A synchronous throw becomes a faulted task, so it stays that input's failure.</summary>
+        public void Start(TInput input)
+        {
+            if (IsFull) throw new InvalidOperationException("Take the oldest result before starting another operation.");
+            Task<TResult> task;
+            try
+            {
+                task = _start(input) ?? throw new InvalidOperationException("The operation returned no task.");
+            }
+            catch (Exception ex)
+            {
+                task = Task.FromException<TResult>(ex);
+            }
+            _window.Enqueue(new KeyValuePair<TInput, Task<TResult>>(input, task));
+        }
+
+        /// <summary>Removes and returns the oldest operation (its input and task, which may still run).</summary>
+        public KeyValuePair<TInput, Task<TResult>> TakeHead()
+        {
+            if (_window.Count == 0) throw new InvalidOperationException("No operation is under way.");
+            return _window.Dequeue();
+        }
+
+        /// <summary>Forgets every operation not taken yet; their failures are observed so that none surfaces later.</summary>
+        public void Abandon()
+        {
+            while (_window.Count > 0) Observe(_window.Dequeue().Value);
+        }
+
+        private static void Observe(Task task)
+        {
+            if (task.IsCompleted) _ = task.Exception;
+            else _ = task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        }
+
+        /// <summary>
+        /// Plain C# use: runs every input with at most <paramref name="limit"/> under way and yields
+        /// each input with its finished task, in input order, as soon as it and all before it are done.
+        /// </summary>
+        public static IEnumerable<KeyValuePair<TInput, Task<TResult>>> Run(IEnumerable<TInput> inputs, Func<TInput, Task<TResult>> start, int limit)
+        {
+            if (inputs is null) throw new ArgumentNullException(nameof(inputs));
+            var fanOut = new OrderedFanOut<TInput, TResult>(start, limit);
+            try
+            {
+                foreach (var input in inputs)
+                {
+                    while (fanOut.IsFull) yield return Finish(fanOut.TakeHead());
+                    fanOut.Start(input);
+                    while (fanOut.HeadIsDone) yield return fanOut.TakeHead();
+                }
+                while (fanOut.Count > 0) yield return Finish(fanOut.TakeHead());
+            }
+            finally
+            {
+                fanOut.Abandon();
+            }
+        }
+
+        private static KeyValuePair<TInput, Task<TResult>> Finish(KeyValuePair<TInput, Task<TResult>> entry)
+        {
+            try { entry.Value.Wait(); } catch (AggregateException) { }
+            return entry;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Linq;
+using PortalIo.Bench;
+using Xunit;
+
+namespace PortalIo.Tests.Bench
+{
+    /// <summary>
+    /// Every benchmark scenario at a tiny size, so that the harness (bench/) never rots. No timing
+    /// assertion: the figures of a tiny run mean nothing; `dotnet run -c Release --project bench` judges the budgets.
+    /// </summary>
+    public class BenchSmokeTests
+    {
+        [Fact]
+        public void Every_scenario_runs_at_a_tiny_size_and_reports_figures()
+        {
+            var lines = new System.Collections.Generic.List<string>();
+            var report = BenchRunner.Run(BenchConfig.Tiny, only: null, size: "tiny", resultsFile: null, log: lines.Add);
+
+            foreach (var (name, _) in BenchRunner.Scenarios)
+                Assert.Contains(report.Results, r => r.Scenario == name);
+            var measured = report.Results.Where(r => r.PortalIo != null).ToList();
+            Assert.All(measured, r => Assert.True(r.PortalIo!.Median >= 0 && !double.IsNaN(r.PortalIo.Median), r.ToString()));
+            Assert.All(report.Results.Where(r => r.Baseline != null), r => Assert.NotNull(r.Ratio));
+            Assert.Null(report.Results.FirstOrDefault(r => r.Pass != null)); // not judged at this size
+            Assert.Contains(lines, l => l.StartsWith("per-call/", System.StringComparison.Ordinal));
+        }
+    }
+}
