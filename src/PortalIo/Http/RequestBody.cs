@@ -17,7 +17,9 @@ namespace PortalIo.Http
         public byte[] Content { get; }
 
         /// <summary>Redacted text for logs: field names and values, never secrets (bodies carry none).</summary>
-        public string Describe() => Encoding.UTF8.GetString(Content);
+        public string Describe() => ContentType.StartsWith(MultipartContentTypePrefix, System.StringComparison.Ordinal)
+            ? "(multipart body, " + Content.Length + " bytes)"
+            : Encoding.UTF8.GetString(Content);
 
         private RequestBody(string contentType, byte[] content)
         {
@@ -34,6 +36,37 @@ namespace PortalIo.Http
         /// <summary>An already-serialized JSON document, sent as is.</summary>
         public static RequestBody RawJson(string json) =>
             new RequestBody(JsonContentType, Encoding.UTF8.GetBytes(json));
+
+        /// <summary>
+        /// A multipart/form-data body: text fields, then one file part. The boundary is part of the
+        /// Content-Type, which is signed exactly as sent, so it is fixed here with the body (a fresh
+        /// random one per body unless given, for tests).
+        /// </summary>
+        public static RequestBody Multipart(IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName,
+            string fileContentType, byte[] fileContent, string? boundary = null)
+        {
+            boundary ??= "PortalIo-" + System.Guid.NewGuid().ToString("N");
+            var buffer = new System.IO.MemoryStream();
+            void Text(string text) { var bytes = Encoding.UTF8.GetBytes(text); buffer.Write(bytes, 0, bytes.Length); }
+            foreach (var field in fields)
+            {
+                Text("--" + boundary + "\r\n");
+                Text("Content-Disposition: form-data; name=\"" + Quoted(field.Key) + "\"\r\n\r\n");
+                Text(field.Value + "\r\n");
+            }
+            Text("--" + boundary + "\r\n");
+            Text("Content-Disposition: form-data; name=\"" + Quoted(fileField) + "\"; filename=\"" + Quoted(fileName) + "\"\r\n");
+            Text("Content-Type: " + fileContentType + "\r\n\r\n");
+            buffer.Write(fileContent, 0, fileContent.Length);
+            Text("\r\n--" + boundary + "--\r\n");
+            return new RequestBody(MultipartContentTypePrefix + boundary, buffer.ToArray());
+        }
+
+        public const string MultipartContentTypePrefix = "multipart/form-data; boundary=";
+
+        /// <summary>RFC 7578 §4.2: a name or file name is a quoted string; quotes and line breaks are percent-encoded.</summary>
+        private static string Quoted(string text) =>
+            text.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A");
 
         /// <summary>A POST with no body still signs and sends a Content-Type (the server checks it).</summary>
         public static RequestBody EmptyForm() => new RequestBody(FormContentType, new byte[0]);

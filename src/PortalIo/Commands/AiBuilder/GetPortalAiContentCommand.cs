@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.AiBuilder
+{
+    /// <summary>Lists a proposal's AI Builder content with its processing status (GET /public/proposals/{id}/ai/content).</summary>
+    [Cmdlet(VerbsCommon.Get, "PortalAiContent")]
+    [OutputType(typeof(AiContent))]
+    public sealed class GetPortalAiContentCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForInput(ProposalId, () =>
+            {
+                foreach (var item in Await(AiBuilderApi.ListContentAsync(Client, ProposalId, Log, CancelToken))) Emit(item);
+            }, AiHints.Content);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.AiBuilder
+{
+    /// <summary>Gets a proposal's AI outline and its status (GET /public/proposals/{id}/ai/outline).</summary>
+    [Cmdlet(VerbsCommon.Get, "PortalAiOutline")]
+    [OutputType(typeof(AiOutline))]
+    public sealed class GetPortalAiOutlineCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        protected override void ProcessRecord() =>
+            ForInput(ProposalId, () => Emit(Await(AiBuilderApi.GetOutlineAsync(Client, ProposalId, Log, CancelToken))), AiHints.Outline);
+    }
+}

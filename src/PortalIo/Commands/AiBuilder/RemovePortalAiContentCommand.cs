@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using PortalIo.Api;
+
+namespace PortalIo.Commands.AiBuilder
+{
+    /// <summary>Deletes an AI Builder source of a Draft proposal (DELETE /public/proposals/{id}/ai/content/{contentId}).</summary>
+    [Cmdlet(VerbsCommon.Remove, "PortalAiContent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemovePortalAiContentCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ProposalId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
+        public int ContentId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess("content " + ContentId + " of proposal " + ProposalId, "Delete AI content")) return;
+            var target = new AiContentTarget(ProposalId, ContentId);
+            ForInput(target, () => Await(AiBuilderApi.DeleteContentAsync(Client, ProposalId, ContentId, Log, CancelToken)), AiHints.Content);
+        }
+    }
+
+    /// <summary>One content item of one proposal, as the error record's TargetObject.</summary>
+    public sealed class AiContentTarget
+    {
+        public AiContentTarget(int proposalId, int contentId)
+        {
+            ProposalId = proposalId;
+            ContentId = contentId;
+        }
+
+        public int ProposalId { get; }
+        public int ContentId { get; }
+        public override string ToString() => "proposal " + ProposalId + ", content " + ContentId;
+    }
+}

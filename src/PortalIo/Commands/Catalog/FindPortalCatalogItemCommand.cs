@@ -1,0 +1,119 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Http;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Catalog
+{
+    /// <summary>
+    /// Searches the catalog (GET /public/catalog), streaming page by page (-First/-Skip fetch only
+    /// the pages needed). Category nodes of Get-PortalCatalogCategory bind by property name
+    /// (an industry to -ParentCategoryId, any other node to -CategoryId).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Find, "PortalCatalogItem", SupportsPaging = true)]
+    [OutputType(typeof(CatalogItem))]
+    public sealed class FindPortalCatalogItemCommand : PortalApiCmdlet
+    {
+        /// <summary>Free text over item names, brands and descriptions.</summary>
+        [Parameter(Position = 0)]
+        [AllowEmptyString]
+        public string? SearchText { get; set; }
+
+        /// <summary>One category (a sub-category tree is included by Portal.io). Not with -CategoryIds.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? CategoryId { get; set; }
+
+        /// <summary>Several categories (sent as a repeated key). Not with -CategoryId.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int[]? CategoryIds { get; set; }
+
+        /// <summary>One industry-level category (Audio, Video, …). Not with -ParentCategoryIds.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ParentCategoryId { get; set; }
+
+        /// <summary>Several industry-level categories. Not with -ParentCategoryId.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int[]? ParentCategoryIds { get; set; }
+
+        [Parameter]
+        [Alias("Brand")]
+        [ValidateNotWhiteSpace]
+        public string[]? Brands { get; set; }
+
+        [Parameter]
+        [Alias("Supplier")]
+        [ValidateNotWhiteSpace]
+        public string[]? Suppliers { get; set; }
+
+        /// <summary>Part (the API's default), Labor or CustomItem (the last two: the account's private library).</summary>
+        [Parameter]
+        public CatalogItemType? ItemType { get; set; }
+
+        /// <summary>Only the account's favorites.</summary>
+        [Parameter]
+        public SwitchParameter IsFavorite { get; set; }
+
+        /// <summary>Only items currently in stock at a supplier.</summary>
+        [Parameter]
+        public SwitchParameter IsInStock { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 500)]
+        public int PageSize { get; set; } = CatalogApi.DefaultPageSize;
+
+        protected override void ProcessRecord()
+        {
+            // Checked here, not with [ValidateRange]: a category node from the pipeline binds null to
+            // the one of the two that does not apply to it (an industry has no CategoryId).
+            foreach (var (name, value) in new[] { (nameof(CategoryId), CategoryId), (nameof(ParentCategoryId), ParentCategoryId) })
+            {
+                if (value.HasValue && value.Value < 1)
+                {
+                    WriteError(ErrorRecordFactory.InvalidArgument(name, "-" + name + " must be a category id (1 or more), not " + value.Value + ".", value.Value));
+                    return;
+                }
+            }
+            if (CategoryId.HasValue && CategoryIds != null && CategoryIds.Length > 0)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(CategoryIds),
+                    "-CategoryId and -CategoryIds cannot be used together (the API refuses both): give one category with -CategoryId, or several with -CategoryIds.", CategoryId));
+                return;
+            }
+            if (ParentCategoryId.HasValue && ParentCategoryIds != null && ParentCategoryIds.Length > 0)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(ParentCategoryIds),
+                    "-ParentCategoryId and -ParentCategoryIds cannot be used together (the API refuses both): give one industry with -ParentCategoryId, or several with -ParentCategoryIds.", ParentCategoryId));
+                return;
+            }
+
+            var filter = new CatalogFilter
+            {
+                SearchText = SearchText,
+                CategoryId = CategoryId,
+                ParentCategoryId = ParentCategoryId,
+                ItemType = ItemType,
+                IsFavorite = IsFavorite,
+                IsInStock = IsInStock,
+            };
+            foreach (var id in (CategoryIds ?? Array.Empty<int>()).Distinct()) filter.CategoryIds.Add(id);
+            foreach (var id in (ParentCategoryIds ?? Array.Empty<int>()).Distinct()) filter.ParentCategoryIds.Add(id);
+            foreach (var brand in Brands ?? Array.Empty<string>()) filter.Brands.Add(brand.Trim());
+            foreach (var supplier in Suppliers ?? Array.Empty<string>()) filter.Suppliers.Add(supplier.Trim());
+
+            object? target = CategoryId ?? ParentCategoryId ?? (object?)SearchText;
+            WritePaged("Searching the catalog", PageSize, target,
+                (window, onTotal) => CatalogApi.Search(Client, filter, window, Log, CancelToken, onTotal), Hints);
+        }
+
+        internal static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints
+        {
+            BadRequest = "Catalog search rules: -CategoryId and -CategoryIds are mutually exclusive, as are -ParentCategoryId and -ParentCategoryIds; category ids come from Get-PortalCatalogCategory.",
+            ListIds = "List the category ids with Get-PortalCatalogCategory -Recurse.",
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+
+namespace PortalIo.Commands.Catalog
+{
+    /// <summary>Gets catalog items by id (GET /public/catalog/{id}); -ExtendedDetails adds description, specs, suppliers and links.</summary>
+    [Cmdlet(VerbsCommon.Get, "PortalCatalogItem")]
+    [OutputType(typeof(CatalogItem))]
+    public sealed class GetPortalCatalogItemCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ItemId")]
+        [ValidateRange(1, int.MaxValue)]
+        public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>Adds description, specs, suppliers, PDF and video links, and more images.</summary>
+        [Parameter]
+        public SwitchParameter ExtendedDetails { get; set; }
+
+        /// <summary>Part (default), Labor or CustomItem: Labor and custom items are found only when asked for by type.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public CatalogItemType? ItemType { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in Id)
+                ForInput(id, () => Emit(Await(CatalogApi.GetAsync(Client, id, ExtendedDetails, ItemType, Log, CancelToken))), Hints);
+        }
+
+        private static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints
+        {
+            ListIds = "Find item ids with Find-PortalCatalogItem; Labor and custom items also need -ItemType Labor or -ItemType CustomItem.",
+        };
+    }
+}

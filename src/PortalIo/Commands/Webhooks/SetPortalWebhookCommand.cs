@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PortalIo.Api;
+using PortalIo.Errors;
+using PortalIo.Models;
+using PortalIo.Webhooks;
+
+namespace PortalIo.Commands.Webhooks
+{
+    /// <summary>
+    /// Changes a webhook subscription (POST /public/webhook/subscription/{id}): only the given values
+    /// change; -Event replaces the whole event list; the secret key is unchanged.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "PortalWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Webhook))]
+    public sealed class SetPortalWebhookCommand : PortalApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SubscriptionId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        [Parameter]
+        [ValidateNotWhiteSpace]
+        public string? Url { get; set; }
+
+        /// <summary>The new, complete list of events.</summary>
+        [Parameter]
+        [Alias("Events")]
+        [ValidateNotWhiteSpace]
+        [ArgumentCompleter(typeof(WebhookEventCompleter))]
+        public string[]? Event { get; set; }
+
+        /// <summary>$false stops deliveries, $true resumes them.</summary>
+        [Parameter]
+        public bool? Enabled { get; set; }
+
+        [Parameter]
+        [ValidateNotWhiteSpace]
+        public string? Description { get; set; }
+
+        [Parameter]
+        public WebhookEventEncoding EventEncoding { get; set; } = WebhookEventEncoding.Repeated;
+
+        protected override void ProcessRecord()
+        {
+            var changes = new List<string>();
+            if (Url != null) changes.Add("Url=" + Url.Trim());
+            if (Event != null) changes.Add("Events=" + string.Join(",", Event));
+            if (Enabled.HasValue) changes.Add("Enabled=" + (Enabled.Value ? "true" : "false"));
+            if (Description != null) changes.Add("Description=" + Description);
+            if (changes.Count == 0)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument("Url",
+                    "Nothing to change: give at least one of -Url, -Event, -Enabled or -Description.", Id));
+                return;
+            }
+            if (Url != null)
+            {
+                var problem = WebhookUrlRule.Check(Url);
+                if (problem != null)
+                {
+                    WriteError(ErrorRecordFactory.InvalidArgument(nameof(Url), problem, Url));
+                    return;
+                }
+            }
+            if (!ShouldProcess("webhook " + Id, "Set " + string.Join("; ", changes))) return;
+            ForInput(Id, () => Emit(Await(WebhooksApi.UpdateAsync(Client, Id, Url, Event, Enabled, Description, EventEncoding, Log, CancelToken))),
+                WebhookHints.Update);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PortalIo.Models
+{
+    /// <summary>What a catalog entry is, and where it comes from (catalog.md §0).</summary>
+    public enum CatalogItemType
+    {
+        /// <summary>Physical equipment from the shared Portal.io catalog (the API's default).</summary>
+        Part,
+        /// <summary>Labor line items from the account's private library.</summary>
+        Labor,
+        /// <summary>Dealer-defined items from the account's private library.</summary>
+        CustomItem,
+    }
+
+    /// <summary>
+    /// A catalog item: a search result (summary fields) or the detail of Get-PortalCatalogItem
+    /// (with -ExtendedDetails also description, specs, suppliers and resource links).
+    /// </summary>
+    public sealed class CatalogItem
+    {
+        public int Id { get; set; }
+        public string? Brand { get; set; }
+        public string? Model { get; set; }
+        public string? ShortDescription { get; set; }
+        public string? Description { get; set; }
+
+        /// <summary>Part, Labor or CustomItem: from the response when it says, else the ItemType the item was asked for.</summary>
+        public string? ItemType { get; set; }
+
+        public string? ProductUrl { get; set; }
+        public string? ManufacturerProductUrl { get; set; }
+        public string? PrimaryImageUrl { get; set; }
+        public List<string>? AdditionalImageUrls { get; set; }
+
+        /// <summary>The industry-level category (a ParentCategoryId filter value).</summary>
+        public int? ParentCategoryId { get; set; }
+
+        /// <summary>The item's own category (a CategoryId filter value).</summary>
+        public int? CategoryId { get; set; }
+
+        /// <summary>Category names from the industry down, e.g. Audio, AV Receivers.</summary>
+        public List<string>? Categories { get; set; }
+
+        public bool IsFavorite { get; set; }
+        public bool IsDiscontinued { get; set; }
+        public int? Rank { get; set; }
+        public CatalogPrice? Msrp { get; set; }
+        public CatalogCost? DefaultCost { get; set; }
+        public List<CatalogSupplier>? Suppliers { get; set; }
+        public List<CatalogSpec>? Specs { get; set; }
+        public List<CatalogLink>? PdfResourceLinks { get; set; }
+        public List<CatalogLink>? VideoResourceLinks { get; set; }
+
+        /// <summary>Fields the API returned that this version of the module does not know yet.</summary>
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>For binding: the item's id by its full name.</summary>
+        [JsonIgnore] public int ItemId => Id;
+
+        /// <summary>"Categories" as one path, e.g. Audio/AV Receivers.</summary>
+        [JsonIgnore] public string CategoryPath => Categories == null ? string.Empty : string.Join("/", Categories);
+
+        public override string ToString()
+        {
+            var name = ((Brand ?? string.Empty) + " " + (Model ?? string.Empty)).Trim();
+            return name.Length > 0 ? name : "Item " + Id;
+        }
+    }
+
+    /// <summary>The msrp object: the manufacturer's suggested retail price.</summary>
+    public sealed class CatalogPrice
+    {
+        public decimal? MsrpUsd { get; set; }
+        public decimal? Value { get; set; }
+        public decimal? RegularValue { get; set; }
+        public bool IsCustom { get; set; }
+        public Currency? Currency { get; set; }
+        public DateTimeOffset? LastModifiedDate { get; set; }
+        public string? ModifiedBy { get; set; }
+        public JsonElement? FuturePrice { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        public override string ToString() => Value.HasValue
+            ? Value.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency
+            : string.Empty;
+    }
+
+    /// <summary>A dealer cost: defaultCost, or the cost of one supplier.</summary>
+    public sealed class CatalogCost
+    {
+        public string? SupplierName { get; set; }
+        public string? SupplierSku { get; set; }
+        public decimal? Value { get; set; }
+        public bool IsInStock { get; set; }
+        public bool IsPromo { get; set; }
+        public string? UnitOfMeasure { get; set; }
+        public decimal? DiscountPercentage { get; set; }
+        public DateTimeOffset? LastVerifiedDate { get; set; }
+        public string? ManagePriceStatus { get; set; }
+        public string? AccountNumber { get; set; }
+        public Currency? Currency { get; set; }
+        public JsonElement? FuturePrice { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        public override string ToString() => (Value.HasValue
+            ? Value.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency
+            : string.Empty) + (SupplierName != null ? " (" + SupplierName + ")" : string.Empty);
+    }
+
+    /// <summary>One distributor of an item (suppliers[]; with -ExtendedDetails).</summary>
+    public sealed class CatalogSupplier
+    {
+        public int Id { get; set; }
+        public string? Name { get; set; }
+        public CatalogCost? Cost { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        public override string ToString() => Name + (Cost != null ? ": " + Cost : string.Empty);
+    }
+
+    public sealed class CatalogSpec
+    {
+        public string? Name { get; set; }
+        public string? Value { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        public override string ToString() => Name + ": " + Value;
+    }
+
+    public sealed class CatalogLink
+    {
+        public string? Name { get; set; }
+        public string? Url { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        public override string ToString() => Name ?? Url ?? string.Empty;
+    }
+
+    /// <summary>A facet count of a search (by category, brand or supplier).</summary>
+    public sealed class CatalogFacet
+    {
+        public string? Value { get; set; }
+        public long Count { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    }
+
+    internal sealed class CatalogSearchResult
+    {
+        public List<CatalogItem>? Items { get; set; }
+        public long? TotalItemCount { get; set; }
+        public long? ProcessingTimeMS { get; set; }
+        public long? FavoriteItemCount { get; set; }
+        public List<CatalogItem>? Labors { get; set; }
+        public List<CatalogItem>? CustomItems { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    }
+}

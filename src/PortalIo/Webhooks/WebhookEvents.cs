@@ -1,0 +1,64 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace PortalIo.Webhooks
+{
+    /// <summary>How -Event values are put in the form body (GAPS G28).</summary>
+    public enum WebhookEventEncoding
+    {
+        /// <summary>One Events key per event (Events=a&amp;Events=b): the newer docs' form. The default.</summary>
+        Repeated,
+        /// <summary>One Events key with a comma-separated list (Events=a,b): the older docs' form.</summary>
+        CommaSeparated,
+    }
+
+    /// <summary>
+    /// The event names the docs list (GAPS G27: dot-notation in the newer docs and in what the API
+    /// returns; PascalCase in the older create page). Offered by tab completion; other names are
+    /// sent as given and the API answers 400 for unknown ones, so a new event needs no new module.
+    /// </summary>
+    public static class WebhookEvents
+    {
+        public static readonly IReadOnlyList<string> Known = new[]
+        {
+            "proposal.status_changed",
+            "proposal.build.status_update",
+            "proposal.outline.status_update",
+            "ProposalStatusChanged",
+            "ProposalBuildStatusChanged",
+            "ProposalOutlineStatusChanged",
+            "PersonModification",
+            "PaymentStatusChange",
+            "OrderStatusChange",
+        };
+
+        public static string KnownText => string.Join(", ", Known);
+
+        internal static IEnumerable<KeyValuePair<string, string>> Encode(IEnumerable<string> events, WebhookEventEncoding encoding)
+        {
+            var list = events.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            if (encoding == WebhookEventEncoding.CommaSeparated)
+                return new[] { new KeyValuePair<string, string>("Events", string.Join(",", list)) };
+            return list.Select(e => new KeyValuePair<string, string>("Events", e)).ToList();
+        }
+    }
+
+    /// <summary>Tab completion of -Event with the documented names.</summary>
+    public sealed class WebhookEventCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            foreach (var name in WebhookEvents.Known)
+            {
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    yield return new CompletionResult("'" + name + "'", name, CompletionResultType.ParameterValue, name);
+            }
+        }
+    }
+}
