@@ -1,5 +1,6 @@
 @{
     RootModule           = 'PortalIo.dll'
+    # Kept equal to <Version> in Directory.Build.props (a test checks); staging writes that version.
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0d7a54-3a8e-4f2b-9c61-2f4e0c8d9a17'
     Author               = 'PortalIo contributors'
@@ -15,6 +16,7 @@
         'Connect-Portal'
         'Disconnect-Portal'
         'Get-PortalSession'
+        'Test-PortalConnection'
         'Get-PortalUser'
         'Get-PortalProposal'
         'New-PortalProposal'
@@ -31,6 +33,20 @@
         'New-PortalContact'
         'Get-PortalContactLocation'
         'New-PortalContactLocation'
+        'Find-PortalCatalogItem'
+        'Get-PortalCatalogItem'
+        'Get-PortalCatalogCategory'
+        'Get-PortalWebhook'
+        'New-PortalWebhook'
+        'Set-PortalWebhook'
+        'Remove-PortalWebhook'
+        'Test-PortalWebhookSignature'
+        'Add-PortalAiContent'
+        'Get-PortalAiContent'
+        'Remove-PortalAiContent'
+        'Start-PortalAiOutline'
+        'Get-PortalAiOutline'
+        'Start-PortalAiBuild'
         'Invoke-PortalRequest'
         'New-PortalSignature'
         'Start-PortalSandbox'
@@ -42,7 +58,10 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Portal.io', 'PortalIo', 'REST', 'API', 'HMAC', 'Proposals', 'AV', 'Integrator', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            # Staging replaces this with this version's section of CHANGELOG.md.
             ReleaseNotes = 'See CHANGELOG.md.'
+            # ProjectUri and LicenseUri are left out until the project has a public address; the
+            # MIT license ships as LICENSE in the module folder. FileList is generated at staging.
         }
     }
 }

@@ -29,5 +29,39 @@ namespace PortalIo.Commands
         }
 
         protected PortalClient Client => ActiveSession.Client;
+
+        /// <summary>
+        /// Writes a paged listing: the -Skip/-First window of SupportsPaging, the total first when
+        /// -IncludeTotalCount is given, progress per page when the total spans several pages, and
+        /// a failure as this cmdlet's error record (the objects already written stay written).
+        /// </summary>
+        /// <param name="list">The listing for a window, reporting the API's total through the callback.</param>
+        protected void WritePaged<T>(string activity, int pageSize, object? target,
+            System.Func<PagingWindow, System.Action<long?>, System.Collections.Generic.IEnumerable<T>> list, ErrorRecordFactory.Hints? hints = null)
+        {
+            var window = new PagingWindow(pageSize, PagingParameters.Skip, PagingParameters.First);
+            var progress = new ListingProgress(this, activity, pageSize, PagingParameters.First);
+            void OnTotal(long? total)
+            {
+                progress.OnTotal(total, PagingParameters.Skip);
+                if (PagingParameters.IncludeTotalCount)
+                    Emit(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0));
+            }
+            try
+            {
+                ForInput(target, () =>
+                {
+                    foreach (var item in list(window, OnTotal))
+                    {
+                        Emit(item);
+                        progress.OnItem();
+                    }
+                }, hints);
+            }
+            finally
+            {
+                progress.Complete();
+            }
+        }
     }
 }

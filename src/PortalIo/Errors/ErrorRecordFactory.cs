@@ -36,10 +36,10 @@ namespace PortalIo.Errors
             return record;
         }
 
-        public static ErrorRecord InvalidArgument(string parameterName, string rule, object? target) =>
+        public static ErrorRecord InvalidArgument(string parameterName, string rule, object? target, string? recommendedAction = null) =>
             new ErrorRecord(new ArgumentException(rule, parameterName), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target)
             {
-                ErrorDetails = new ErrorDetails(rule) { RecommendedAction = "Correct the value of -" + parameterName + " and run the command again." },
+                ErrorDetails = new ErrorDetails(rule) { RecommendedAction = recommendedAction ?? "Correct the value of -" + parameterName + " and run the command again." },
             };
 
         public static ErrorRecord NotConnected() =>
@@ -98,7 +98,7 @@ namespace PortalIo.Errors
                     var fieldText = fields.Count > 0 ? "Correct " + string.Join(", ", fields) + " and run the command again." : "Correct the parameters and run the command again.";
                     return rule != null ? rule + " " + fieldText : fieldText;
                 case 401:
-                    return ex.IsSignatureMismatch ? SignatureChecklist : "Check the user name and password (-Credential) or the user key, and that the Portal.io account's e-mail address is verified; then run Connect-Portal again.";
+                    return DiagnoseUnauthorized(ex);
                 case 402:
                     return "The Portal.io account's subscription is inactive or expired: contact your Portal.io representative. Retrying will not help.";
                 case 403:
@@ -118,6 +118,46 @@ namespace PortalIo.Errors
                     : "Portal.io failed with a server error (the request was retried). Try again later; if it persists, contact support@portal.io with the URL and the time (UTC).";
             }
             return "See the message for details.";
+        }
+
+        /// <summary>How far the clocks may differ before the skew is the likely cause of a 401.</summary>
+        public static readonly TimeSpan ClockSkewLimit = TimeSpan.FromMinutes(1);
+
+        /// <summary>
+        /// The item of the seeds' 401 checklist most likely at fault, from what the failed call tells:
+        /// the server's Date against this machine's clock, and whether GETs of the same client had passed.
+        /// </summary>
+        public static string DiagnoseUnauthorized(PortalApiException ex)
+        {
+            var skew = ex.ClockSkew;
+            if (skew.HasValue && skew.Value.Duration() > ClockSkewLimit)
+            {
+                return "This computer's clock is " + DescribeSkew(skew.Value) + " the server's (its Date header), and X-MSS-CUSTOM-DATE must be the current UTC time: " +
+                    "synchronize the clock (Windows: w32tm /resync; Linux: timedatectl set-ntp true), then run the command again.";
+            }
+            if (!ex.IsSignatureMismatch)
+            {
+                return "Check the user name and password (-Credential) or the user key, and that the Portal.io account's e-mail address is verified; then run Connect-Portal again.";
+            }
+            if (ex.EarlierGetSucceeded && !string.Equals(ex.Method, "GET", StringComparison.OrdinalIgnoreCase))
+            {
+                return "GET requests of this session are signed correctly, but this " + ex.Method + " was refused: the Content-Type in the signature must equal the Content-Type header byte for byte. " +
+                    "If a proxy or gateway rewrites it (for example adds '; charset=utf-8'), bypass it; compare with New-PortalSignature -Method " + ex.Method + ".";
+            }
+            if (!ex.EarlierGetSucceeded)
+            {
+                return "No request of this session has been accepted yet, so the keys are the likely cause: check that the application key and the secret key are exactly as issued " +
+                    "(no trailing spaces; the secret is used as its literal text, not Base64-decoded), and that the user key belongs to this application. " +
+                    "If they are right, compare New-PortalSignature output with another client's canonical message character by character.";
+            }
+            return SignatureChecklist;
+        }
+
+        public static string DescribeSkew(TimeSpan skew)
+        {
+            var seconds = (long)Math.Round(Math.Abs(skew.TotalSeconds));
+            var amount = seconds >= 120 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
+            return amount + (skew > TimeSpan.Zero ? " ahead of" : " behind");
         }
 
         /// <summary>The seeds' 401 checklist, as one action.</summary>

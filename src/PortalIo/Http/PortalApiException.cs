@@ -44,6 +44,18 @@ namespace PortalIo.Http
         /// <summary>False only when the request certainly never reached the server (safe to resend).</summary>
         public bool MayHaveReachedServer { get; }
 
+        /// <summary>The server's Date header, when it answered.</summary>
+        public DateTimeOffset? ServerDate { get; internal set; }
+
+        /// <summary>This machine's clock when the request was signed.</summary>
+        public DateTimeOffset? SignedAt { get; internal set; }
+
+        /// <summary>How far this machine's clock was ahead of the server's (negative: behind), when both are known.</summary>
+        public TimeSpan? ClockSkew => ServerDate.HasValue && SignedAt.HasValue ? SignedAt.Value - ServerDate.Value : (TimeSpan?)null;
+
+        /// <summary>Whether a GET signed by the same client had succeeded before (the keys and clock were fine then).</summary>
+        public bool EarlierGetSucceeded { get; internal set; }
+
         /// <summary>The 401 body Portal.io returns when the HMAC does not match.</summary>
         public bool IsSignatureMismatch =>
             StatusCode == 401 && ApiMessage.IndexOf("signature (hash) is invalid", StringComparison.OrdinalIgnoreCase) >= 0;

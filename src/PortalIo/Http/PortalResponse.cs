@@ -26,6 +26,9 @@ namespace PortalIo.Http
         public DateTimeOffset? LastModified { get; }
         public int Attempts { get; }
 
+        /// <summary>This machine's clock when the answered attempt was signed (for clock-skew diagnosis).</summary>
+        public DateTimeOffset? SignedAt { get; internal set; }
+
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
         public string BodyText => Encoding.UTF8.GetString(Body);
     }

@@ -7,10 +7,10 @@ namespace PortalIo.Tests.PowerShell
     /// <summary>A module runspace connected to a sandbox as one of its demo users.</summary>
     public sealed class ConnectedRunspace : IDisposable
     {
-        public ConnectedRunspace(SandboxServer sandbox, string userPrefix = "demo")
+        public ConnectedRunspace(SandboxServer sandbox, string userPrefix = "demo", System.Management.Automation.Host.PSHost? host = null)
         {
             Sandbox = sandbox;
-            Runspace = new ModuleRunspace();
+            Runspace = new ModuleRunspace(host);
             var user = System.Linq.Enumerable.First(sandbox.DemoUsers, u => u.UserName.StartsWith(userPrefix, StringComparison.OrdinalIgnoreCase));
             var connect = Runspace.Run(
                 "$cred = [pscredential]::new($userName, $password); Connect-Portal -BaseUri $baseUri -ApplicationKey $appKey -SecretKey $secret -Credential $cred",

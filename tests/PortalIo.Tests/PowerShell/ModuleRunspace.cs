@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
 using PS = System.Management.Automation.PowerShell;
@@ -15,9 +16,11 @@ namespace PortalIo.Tests.PowerShell
     {
         private readonly Runspace _runspace;
 
-        public ModuleRunspace()
+        public ModuleRunspace(PSHost? host = null)
         {
-            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            _runspace = host is null
+                ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+                : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             _runspace.Open();
             var import = Run("Import-Module '" + TestPaths.StagedManifest.Replace("'", "''") + "' -ErrorAction Stop");
             if (import.Terminating != null || import.Errors.Count > 0)

@@ -17,6 +17,7 @@ namespace PortalIo.Tests.PowerShell
             Debug = streams.Debug.Select(d => d.Message).ToList();
             Warnings = streams.Warning.Select(w => w.Message).ToList();
             Information = streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList();
+
             HadErrors = hadErrors;
             Terminating = terminating;
         }

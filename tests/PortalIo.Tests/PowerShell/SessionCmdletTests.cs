@@ -101,7 +101,9 @@ namespace PortalIo.Tests.PowerShell
             var record = run.FirstError;
             Assert.StartsWith("PortalIo.SignatureInvalid", record.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
-            Assert.Contains("clock", record.ErrorDetails.RecommendedAction);
+            // No request had passed yet: the keys, not the clock or the content type, are the likely cause.
+            Assert.Contains("secret key", record.ErrorDetails.RecommendedAction);
+            Assert.DoesNotContain("clock", record.ErrorDetails.RecommendedAction);
             Assert.Contains("signature (hash) is invalid", record.ErrorDetails.Message);
         }
 
