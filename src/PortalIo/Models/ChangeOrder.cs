@@ -37,25 +37,17 @@ namespace PortalIo.Models
         /// <summary>The parent proposal (set by the module from the request).</summary>
         [JsonIgnore] public int ProposalId { get; set; }
         [JsonIgnore] public int ChangeOrderId => Id;
-        [JsonIgnore] public decimal? Total => TotalSummary?.ChangeOrderTotalValue ?? FinancialSummary?.ChangeOrderSubtotal;
+        /// <summary>The total including tax, from whichever shape the API returned.</summary>
+        [JsonIgnore] public decimal? Total => TotalSummary?.ChangeOrderTotalValue ?? (FinancialSummary?.ChangeOrderSubtotal + (FinancialSummary?.SalesTax?.Total ?? 0m));
         [JsonIgnore] public bool IsDetail => Areas != null || FinancialSummary != null;
 
+        /// <remarks>
+        /// The areas keep ProposalId 0: they belong to the change order, which the public routes
+        /// cannot edit, so piping them on fails validation instead of editing the wrong proposal.
+        /// </remarks>
         internal ChangeOrder Link(int proposalId)
         {
             ProposalId = proposalId;
-            if (Areas != null)
-            {
-                foreach (var area in Areas)
-                {
-                    area.ProposalId = Id;
-                    foreach (var option in area.Options ?? new List<AreaOption>())
-                    {
-                        option.ProposalId = Id;
-                        option.AreaId = area.Id;
-                        option.AreaName = area.Name;
-                    }
-                }
-            }
             return this;
         }
 

@@ -74,6 +74,7 @@ namespace PortalIo.Tests.PowerShell
             var location = run.Objects<Location>().Single();
             Assert.True(location.IsPrimary);
             Assert.Equal("TX", location.StateAbbrev);
+            Assert.Equal(string.Empty, location.ContactEmail ?? string.Empty);
             var contactId = location.ContactId!.Value;
             Assert.Equal(location.Id, _ps.Run("Get-PortalContact -Id " + contactId).Objects<Contact>().Single().PrimaryLocation!.Id);
         }

@@ -79,14 +79,14 @@ namespace PortalIo.Tests.PowerShell
         {
             // Proposal 1042 has line items (the API cannot add any); its contact gets no location by itself.
             var contactId = SandboxSeed.ContactWithoutPrimaryLocationId;
-            var withContact = _ps.Run("Get-PortalContact -Id " + contactId + " | Set-PortalProposalContact -ProposalId " + SandboxSeed.DraftProposalId);
+            var withContact = _ps.Run("Get-PortalContact -Id " + contactId + " | Set-PortalProposalContact -ProposalId " + SandboxSeed.DraftProposalId + " -PassThru");
             Assert.Empty(withContact.Errors);
             var assigned = withContact.Objects<Proposal>().Single();
             Assert.Equal(contactId, assigned.Customer!.Id);
             Assert.True(assigned.FinancialSummary!.ProposalSubtotal > 0m);
             Assert.Equal(0m, assigned.FinancialSummary.SalesTax!.Total);
 
-            var located = _ps.Run("Get-PortalContactLocation -ContactId " + contactId + " -First 1 | Set-PortalProposalLocation -ProposalId " + SandboxSeed.DraftProposalId);
+            var located = _ps.Run("Get-PortalContactLocation -ContactId " + contactId + " -First 1 | Set-PortalProposalLocation -ProposalId " + SandboxSeed.DraftProposalId + " -PassThru");
             Assert.Empty(located.Errors);
             var taxed = located.Objects<Proposal>().Single();
             Assert.True(taxed.FinancialSummary!.SalesTax!.Total > 0m, "tax should be computed once a location is assigned");
@@ -96,7 +96,7 @@ namespace PortalIo.Tests.PowerShell
         [Fact]
         public void A_contact_with_one_primary_location_brings_it_and_the_tax_with_the_legacy_form_too()
         {
-            var run = _ps.Run("Set-PortalProposalContact -ProposalId " + SandboxSeed.SubmittedProposalId + " -ContactId " + SandboxSeed.ContactWithOnePrimaryLocationId + " -FormEncoded");
+            var run = _ps.Run("Set-PortalProposalContact -ProposalId " + SandboxSeed.SubmittedProposalId + " -ContactId " + SandboxSeed.ContactWithOnePrimaryLocationId + " -FormEncoded -PassThru");
             Assert.Empty(run.Errors);
             Assert.True(run.Objects<Proposal>().Single().FinancialSummary!.SalesTax!.Total > 0m);
             var sent = _sandbox.Server.RequestLog.Last(r => r.Path.EndsWith("/contact/" + SandboxSeed.ContactWithOnePrimaryLocationId));
@@ -134,7 +134,7 @@ namespace PortalIo.Tests.PowerShell
 
             var id = NewDraft();
             _ps.Run("Add-PortalArea -ProposalId " + id + " -Name Den");
-            var set = _ps.Run("Get-PortalAreaOption -ProposalId " + id + " | Set-PortalAreaOption -ClientDescription 'Good' -InstallerNotes 'Check the panel'");
+            var set = _ps.Run("Get-PortalAreaOption -ProposalId " + id + " | Set-PortalAreaOption -ClientDescription 'Good' -InstallerNotes 'Check the panel' -PassThru");
             Assert.Empty(set.Errors);
             var option = set.Objects<AreaOption>().Single();
             Assert.Equal(("Good", "Check the panel"), (option.ClientDescription, option.InstallerDescription));
@@ -143,6 +143,10 @@ namespace PortalIo.Tests.PowerShell
             Assert.StartsWith("PortalIo.Conflict", terminal.FirstError.FullyQualifiedErrorId);
             var wrongOption = _ps.Run("Set-PortalAreaOption -ProposalId 1042 -OptionId " + SandboxSeed.OtherDealerOptionId + " -ClientDescription 'No'");
             Assert.StartsWith("PortalIo.NotFound", wrongOption.FirstError.FullyQualifiedErrorId);
+
+            var missing = _ps.Run("Get-PortalAreaOption -ProposalId 1042 -OptionId " + SandboxSeed.OtherDealerOptionId);
+            Assert.StartsWith("PortalIo.NotFound", missing.FirstError.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, missing.FirstError.CategoryInfo.Category);
         }
 
         [Theory]

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -16,6 +17,7 @@ namespace PortalIo.Commands.ChangeOrders
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         /// <summary>

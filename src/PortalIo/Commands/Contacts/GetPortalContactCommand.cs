@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Http;
@@ -18,6 +19,7 @@ namespace PortalIo.Commands.Contacts
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int[] Id { get; set; } = Array.Empty<int>();
 
         /// <summary>Adds ProposalCount and PaymentCount to the details.</summary>
@@ -56,14 +58,8 @@ namespace PortalIo.Commands.Contacts
 
             var filter = new ContactFilter { SearchText = SearchText, SortBy = SortBy?.ToString(), Descending = Descending };
             foreach (var type in (PartyType ?? Array.Empty<PartyType>()).Distinct()) filter.PartyTypes.Add(type.ToString());
-            var window = new PagingWindow(PageSize, PagingParameters.Skip, PagingParameters.First);
-            Action<long?>? onTotal = null;
-            if (PagingParameters.IncludeTotalCount)
-                onTotal = total => Emit(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0));
-            ForInput(null, () =>
-            {
-                foreach (var contact in ContactsApi.List(Client, filter, window, Log, CancelToken, onTotal)) Emit(contact);
-            });
+            WritePaged("Listing contacts", PageSize, null,
+                (window, onTotal) => ContactsApi.List(Client, filter, window, Log, CancelToken, onTotal));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Http;
@@ -14,6 +15,7 @@ namespace PortalIo.Commands.Contacts
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int ContactId { get; set; }
 
         [Parameter]
@@ -22,14 +24,9 @@ namespace PortalIo.Commands.Contacts
 
         protected override void ProcessRecord()
         {
-            var window = new PagingWindow(PageSize, PagingParameters.Skip, PagingParameters.First);
-            Action<long?>? onTotal = null;
-            if (PagingParameters.IncludeTotalCount)
-                onTotal = total => Emit(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0));
-            ForInput(ContactId, () =>
-            {
-                foreach (var location in LocationsApi.List(Client, ContactId, window, Log, CancelToken, onTotal)) Emit(location);
-            }, new ErrorRecordFactory.Hints { ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>." });
+            WritePaged("Listing the locations of contact " + ContactId, PageSize, ContactId,
+                (window, onTotal) => LocationsApi.List(Client, ContactId, window, Log, CancelToken, onTotal),
+                new ErrorRecordFactory.Hints { ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>." });
         }
     }
 }

@@ -1,31 +1,37 @@
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
 
 namespace PortalIo.Commands.Contacts
 {
-    /// <summary>Adds an address to a contact; -IsPrimary / -IsBilling move those flags to it.</summary>
+    /// <summary>
+    /// Adds an address to a contact; -IsPrimary / -IsBilling move those flags to it. The address
+    /// fields bind by property name (rows of Import-Csv); the on-site contact fields and the flags
+    /// do not, so a contact piped in never lends its own e-mail or phone to the address.
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "PortalContactLocation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Location))]
     public sealed class NewPortalContactLocationCommand : PortalApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int ContactId { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotWhiteSpace]
         public string Street { get; set; } = string.Empty;
 
-        [Parameter] public string? Suite { get; set; }
-        [Parameter] public string? City { get; set; }
-        [Parameter] public string? PostalCode { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Suite { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? City { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? PostalCode { get; set; }
 
         /// <summary>Full name (e.g. Texas); required when -Country is given.</summary>
-        [Parameter] public string? State { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? State { get; set; }
 
-        [Parameter] public string? Country { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? Country { get; set; }
         [Parameter] public string? ContactFirstName { get; set; }
         [Parameter] public string? ContactLastName { get; set; }
         [Parameter] public string? ContactPhoneNumber { get; set; }

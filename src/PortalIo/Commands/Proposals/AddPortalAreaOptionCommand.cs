@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -12,6 +13,7 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -16,6 +17,7 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         /// <summary>Only the options of this area.</summary>
@@ -33,13 +35,28 @@ namespace PortalIo.Commands.Proposals
             ForInput(ProposalId, () =>
             {
                 var proposal = Await(ProposalsApi.GetAsync(Client, ProposalId, Log, CancelToken));
+                var written = 0;
                 foreach (var area in proposal.Areas ?? new List<Area>())
                 {
                     if (AreaId.HasValue && area.Id != AreaId.Value) continue;
                     foreach (var option in area.Options ?? new List<AreaOption>())
                     {
-                        if (!OptionId.HasValue || option.Id == OptionId.Value) Emit(option);
+                        if (OptionId.HasValue && option.Id != OptionId.Value) continue;
+                        Emit(option);
+                        written++;
                     }
+                }
+                if (written == 0 && (AreaId.HasValue || OptionId.HasValue))
+                {
+                    var what = OptionId.HasValue ? "option " + OptionId : "area " + AreaId;
+                    WriteError(new ErrorRecord(new ItemNotFoundException("Proposal " + ProposalId + " has no " + what + "."),
+                        ErrorIds.NotFound, ErrorCategory.ObjectNotFound, new OptionInput(ProposalId, OptionId ?? 0))
+                    {
+                        ErrorDetails = new ErrorDetails("Proposal " + ProposalId + " has no " + what + ".")
+                        {
+                            RecommendedAction = "List its areas and options with Get-PortalArea -ProposalId " + ProposalId + " | Get-PortalAreaOption.",
+                        },
+                    });
                 }
             }, new ErrorRecordFactory.Hints { ListIds = "List proposals and their ids with Get-PortalProposal." });
         }

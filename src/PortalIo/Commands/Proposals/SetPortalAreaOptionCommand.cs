@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -12,6 +13,7 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -28,12 +30,17 @@ namespace PortalIo.Commands.Proposals
         [AllowEmptyString]
         public string? InstallerNotes { get; set; }
 
+        /// <summary>Writes the updated option.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void BeginProcessing()
         {
             if (ClientDescription is null && InstallerNotes is null)
             {
                 ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("ClientDescription",
-                    "Give -ClientDescription, -InstallerNotes or both: there is nothing to change.", null));
+                    "Give -ClientDescription, -InstallerNotes or both: there is nothing to change.", null,
+                    "Add -ClientDescription and/or -InstallerNotes with the new text."));
             }
         }
 
@@ -49,7 +56,7 @@ namespace PortalIo.Commands.Proposals
                     result = Await(ProposalsApi.SetOptionClientDescriptionAsync(Client, ProposalId, OptionId, ClientDescription, Log, CancelToken));
                 if (InstallerNotes != null)
                     result = Await(ProposalsApi.SetOptionInstallerNotesAsync(Client, ProposalId, OptionId, InstallerNotes, Log, CancelToken));
-                Emit(result);
+                if (PassThru) Emit(result);
             }, new ErrorRecordFactory.Hints
             {
                 ListIds = "The option must belong to the proposal: list them with Get-PortalAreaOption -ProposalId " + ProposalId + ".",

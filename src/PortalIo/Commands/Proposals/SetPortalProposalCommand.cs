@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -15,6 +16,7 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int Id { get; set; }
 
         [Parameter]
@@ -44,7 +46,8 @@ namespace PortalIo.Commands.Proposals
             if (Name is null && SalesPersonId is null && Description is null && InternalNotes is null)
             {
                 ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("Name",
-                    "Give at least one of -Name, -SalesPersonId, -Description or -InternalNotes: there is nothing to change.", null));
+                    "Give at least one of -Name, -SalesPersonId, -Description or -InternalNotes: there is nothing to change.", null,
+                    "Add -Name, -SalesPersonId, -Description or -InternalNotes with the new value."));
             }
         }
 
@@ -53,7 +56,7 @@ namespace PortalIo.Commands.Proposals
             if (!ShouldProcess("proposal " + Id, "Set " + Changes())) return;
             var hints = new ErrorRecordFactory.Hints
             {
-                ListIds = Id > 0 && SalesPersonId.HasValue ? "-SalesPersonId must be an active user of this account (Get-PortalUser); -Id a proposal (Get-PortalProposal)." : "List proposals and their ids with Get-PortalProposal.",
+                ListIds = SalesPersonId.HasValue ? "-SalesPersonId must be an active user of this account (Get-PortalUser); -Id a proposal (Get-PortalProposal)." : "List proposals and their ids with Get-PortalProposal.",
                 VerifyWrite = "check with Get-PortalProposal -Id " + Id,
             };
             ForInput(Id, () =>

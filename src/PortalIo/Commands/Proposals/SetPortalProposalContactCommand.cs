@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -15,21 +16,27 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int ContactId { get; set; }
 
         /// <summary>Sends the older form-encoded request without a body instead of the JSON body (GAPS G15).</summary>
         [Parameter]
         public SwitchParameter FormEncoded { get; set; }
 
+        /// <summary>Writes the updated proposal (with the recalculated tax).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!ShouldProcess("proposal " + ProposalId, "Assign contact " + ContactId)) return;
             ForInput(new AssignmentInput(ProposalId, "ContactId", ContactId),
-                () => Emit(Await(ProposalsApi.AssignContactAsync(Client, ProposalId, ContactId, FormEncoded, Log, CancelToken))),
+                () => { var proposal = Await(ProposalsApi.AssignContactAsync(Client, ProposalId, ContactId, FormEncoded, Log, CancelToken)); if (PassThru) Emit(proposal); },
                 new ErrorRecordFactory.Hints
                 {
                     ListIds = "The proposal and the contact must both belong to this account: see Get-PortalProposal and Get-PortalContact.",

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PortalIo.Commands.Completion;
 using PortalIo.Api;
 using PortalIo.Errors;
 using PortalIo.Models;
@@ -15,6 +16,7 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -25,11 +27,15 @@ namespace PortalIo.Commands.Proposals
         [Parameter]
         public SwitchParameter FormEncoded { get; set; }
 
+        /// <summary>Writes the updated proposal (with the recalculated tax).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!ShouldProcess("proposal " + ProposalId, "Assign location " + LocationId)) return;
             ForInput(new AssignmentInput(ProposalId, "LocationId", LocationId),
-                () => Emit(Await(ProposalsApi.AssignLocationAsync(Client, ProposalId, LocationId, FormEncoded, Log, CancelToken))),
+                () => { var proposal = Await(ProposalsApi.AssignLocationAsync(Client, ProposalId, LocationId, FormEncoded, Log, CancelToken)); if (PassThru) Emit(proposal); },
                 new ErrorRecordFactory.Hints
                 {
                     ListIds = "The location must belong to the proposal's contact: list them with Get-PortalContactLocation -ContactId <the proposal's contact>.",
