@@ -9,12 +9,16 @@
       Stage  - same as Build (staging is part of `dotnet build` of src/PortalIo)
       Test   - run the xunit suite (the suite of record; what CI runs)
       Pester - run tests/pester against the staged module (needs Pester 5)
+      Package - build Release (unless -Configuration is given), stage, and pack the staged module into
+               out/packages/PortalIo.<version>.nupkg (`dotnet pack src/PortalIo`)
 .EXAMPLE
     ./build.ps1 -Task Build, Test
+.EXAMPLE
+    ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Stage', 'Test', 'Pester')]
+    [ValidateSet('Build', 'Stage', 'Test', 'Pester', 'Package')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -40,6 +44,10 @@ foreach ($name in $Task) {
             Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
             $result = Invoke-Pester -Path tests/pester -PassThru -Output Detailed
             if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+        }
+        'Package' {
+            $packConfiguration = if ($PSBoundParameters.ContainsKey('Configuration')) { $Configuration } else { 'Release' }
+            Invoke-Dotnet pack src/PortalIo/PortalIo.csproj -c $packConfiguration
         }
     }
 }

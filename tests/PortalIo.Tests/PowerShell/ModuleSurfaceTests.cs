@@ -41,6 +41,22 @@ namespace PortalIo.Tests.PowerShell
             Assert.Contains("Core", module.CompatiblePSEditions);
             Assert.Contains("Desktop", module.CompatiblePSEditions);
             Assert.Equal(new Version(5, 1), module.PowerShellVersion);
+
+            // FileList: exactly the staged files, the manifest and LICENSE included (generated at staging).
+            var stagedDirectory = Path.GetDirectoryName(TestPaths.StagedManifest)!;
+            var staged = Directory.GetFiles(stagedDirectory, "*", SearchOption.AllDirectories).Select(Path.GetFullPath).OrderBy(f => f, StringComparer.Ordinal);
+            Assert.Equal(staged, module.FileList.Select(Path.GetFullPath).OrderBy(f => f, StringComparer.Ordinal));
+            Assert.Contains(module.FileList, f => Path.GetFileName(f) == "LICENSE");
+            Assert.Contains("MIT License", File.ReadAllText(Path.Combine(stagedDirectory, "LICENSE")));
+
+            // PSData: the gallery's metadata. ReleaseNotes is this version's CHANGELOG section.
+            foreach (var tag in new[] { "PortalIo", "PSEdition_Core", "PSEdition_Desktop" }) Assert.Contains(tag, module.Tags);
+            Assert.DoesNotContain(module.Tags, t => t.Any(char.IsWhiteSpace));
+            Assert.True(module.ReleaseNotes.StartsWith("[" + module.Version + "]", StringComparison.Ordinal)
+                || module.ReleaseNotes.StartsWith("[Unreleased]", StringComparison.Ordinal), module.ReleaseNotes);
+            // No public address exists yet: ProjectUri and LicenseUri are left out rather than invented.
+            Assert.Null(module.ProjectUri);
+            Assert.Null(module.LicenseUri);
         }
 
         [Fact]
