@@ -11,6 +11,15 @@ namespace PortalIo.Commands
     {
         private readonly ConcurrentQueue<(bool Verbose, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
 
+        public CmdletLog(bool verbose, bool debug)
+        {
+            IsVerboseEnabled = verbose;
+            IsDebugEnabled = debug;
+        }
+
+        public bool IsVerboseEnabled { get; }
+        public bool IsDebugEnabled { get; }
+
         public bool IsEmpty => _lines.IsEmpty;
 
         public void Verbose(string message) => _lines.Enqueue((true, message));

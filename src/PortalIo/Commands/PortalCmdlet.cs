@@ -14,9 +14,21 @@ namespace PortalIo.Commands
     public abstract class PortalCmdlet : PSCmdlet
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private readonly CmdletLog _log = new CmdletLog();
+        private CmdletLog? _log;
 
-        internal IPortalLog Log => _log;
+        /// <summary>The client's log for this invocation; lines are only built when -Verbose or -Debug (or the preferences) want them.</summary>
+        internal IPortalLog Log => _log ??= new CmdletLog(Wants("Verbose", "VerbosePreference"), Wants("Debug", "DebugPreference"));
+
+        private bool Wants(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound) && bound is SwitchParameter given)
+                return given.IsPresent;
+            var preference = GetVariableValue(preferenceVariable);
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference is ActionPreference action
+                ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
+                : preference is string text && !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
+        }
 
         protected CancellationToken CancelToken => _stopping.Token;
 
@@ -29,10 +41,18 @@ namespace PortalIo.Commands
         {
             try
             {
-                var handle = ((IAsyncResult)task).AsyncWaitHandle;
                 while (!task.IsCompleted)
                 {
-                    handle.WaitOne(100);
+                    // Task.Wait spins briefly before it blocks, which catches a fast answer without
+                    // a kernel wait and wake-up; the timeout lets log lines out during a long call.
+                    try
+                    {
+                        task.Wait(100);
+                    }
+                    catch (AggregateException)
+                    {
+                        // The failure is rethrown unwrapped by GetResult below.
+                    }
                     FlushLog();
                 }
                 FlushLog();
@@ -52,7 +72,9 @@ namespace PortalIo.Commands
 
         protected void FlushLog()
         {
-            while (_log.TryTake(out var verbose, out var text))
+            var log = _log;
+            if (log is null || log.IsEmpty) return;
+            while (log.TryTake(out var verbose, out var text))
             {
                 if (verbose) WriteVerbose(text);
                 else WriteDebug(text);

@@ -7,6 +7,12 @@ namespace PortalIo.Http
     /// </summary>
     public interface IPortalLog
     {
+        /// <summary>Whether Verbose lines are wanted; when not, the client does not build them.</summary>
+        bool IsVerboseEnabled { get; }
+
+        /// <summary>Whether Debug lines are wanted; when not, the client does not build them.</summary>
+        bool IsDebugEnabled { get; }
+
         /// <summary>One line per HTTP call: method, redacted URL, status, time.</summary>
         void Verbose(string message);
 
@@ -17,6 +23,8 @@ namespace PortalIo.Http
     public sealed class NullPortalLog : IPortalLog
     {
         public static readonly NullPortalLog Instance = new NullPortalLog();
+        public bool IsVerboseEnabled => false;
+        public bool IsDebugEnabled => false;
         public void Verbose(string message) { }
         public void Debug(string message) { }
     }

@@ -78,13 +78,16 @@ namespace PortalIo.Http
         internal async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
         {
             log ??= NullPortalLog.Instance;
-            var describedUrl = request.DescribeUri(BaseUri);
+            var uri = request.BuildUri(BaseUri);
             var method = request.Method.Method;
+            // The redacted URL is only spelled out for a log line or an error.
+            string? described = null;
+            string DescribedUrl() => described ??= request.DescribeUri(BaseUri);
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var stopwatch = Stopwatch.StartNew();
-                var outcome = await SendOnceAsync(request, log, cancellationToken).ConfigureAwait(false);
+                var outcome = await SendOnceAsync(request, uri, DescribedUrl, log, cancellationToken).ConfigureAwait(false);
                 var elapsed = stopwatch.ElapsedMilliseconds;
 
                 var response = outcome.Response;
@@ -95,10 +98,12 @@ namespace PortalIo.Http
                     : RetryPolicy.IsRetryableStatus(response!.StatusCode);
                 var mayHaveReached = failure?.MayHaveReachedServer ?? true;
 
-                var line = method + " " + describedUrl + " -> " +
-                    (failure != null ? "no response (" + failure.ApiMessage + ")" : response!.StatusCode + " " + response.ReasonPhrase) +
-                    " (" + elapsed + " ms" + (attempt > 1 ? ", attempt " + attempt : string.Empty) + ")";
-                log.Verbose(line);
+                if (log.IsVerboseEnabled)
+                {
+                    log.Verbose(method + " " + DescribedUrl() + " -> " +
+                        (failure != null ? "no response (" + failure.ApiMessage + ")" : response!.StatusCode + " " + response.ReasonPhrase) +
+                        " (" + elapsed + " ms" + (attempt > 1 ? ", attempt " + attempt : string.Empty) + ")");
+                }
 
                 if (retryable && attempt <= _retryPolicy.MaxRetries &&
                     _retryPolicy.AllowsRetry(request.IsIdempotent, mayHaveReached))
@@ -106,8 +111,11 @@ namespace PortalIo.Http
                     var wait = _retryPolicy.DelayBeforeRetry(attempt, response?.RetryAfter, _jitter);
                     if (wait.HasValue)
                     {
-                        log.Debug("Retrying " + method + " " + describedUrl + " in " + (int)wait.Value.TotalMilliseconds +
-                            " ms (retry " + attempt + " of " + _retryPolicy.MaxRetries + ").");
+                        if (log.IsDebugEnabled)
+                        {
+                            log.Debug("Retrying " + method + " " + DescribedUrl() + " in " + (int)wait.Value.TotalMilliseconds +
+                                " ms (retry " + attempt + " of " + _retryPolicy.MaxRetries + ").");
+                        }
                         await _settings.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
@@ -165,9 +173,9 @@ namespace PortalIo.Http
             public PortalApiException? Failure;
         }
 
-        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, IPortalLog log, CancellationToken cancellationToken)
+        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, Uri uri, Func<string> describedUrl, IPortalLog log,
+            CancellationToken cancellationToken)
         {
-            var uri = request.BuildUri(BaseUri);
             var method = request.Method.Method;
             using var message = new HttpRequestMessage(request.Method, uri);
             var contentType = request.Body?.ContentType;
@@ -175,7 +183,8 @@ namespace PortalIo.Http
             var date = PortalDate.Format(signedAt);
             var userKey = request.IsCredentialExchange ? string.Empty : _userKey;
             var canonical = CanonicalMessage.Build(method, uri, contentType, date, userKey);
-            log.Debug("Canonical message: " + CanonicalMessage.BuildMasked(method, uri, contentType, date, userKey));
+            if (log.IsDebugEnabled)
+                log.Debug("Canonical message: " + CanonicalMessage.BuildMasked(method, uri, contentType, date, userKey));
 
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
             message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
@@ -192,7 +201,6 @@ namespace PortalIo.Http
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_settings.Timeout);
-            var describedUrl = request.DescribeUri(BaseUri);
             try
             {
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
@@ -203,7 +211,7 @@ namespace PortalIo.Http
                     {
                         Failure = new PortalApiException(PortalErrorKind.InvalidResponse, (int)response.StatusCode,
                             "the response is larger than the limit of " + _settings.MaxResponseBytes + " bytes",
-                            method, describedUrl),
+                            method, describedUrl()),
                     };
                 }
                 var answered = ToResponse(response, body);
@@ -220,7 +228,7 @@ namespace PortalIo.Http
                 {
                     Failure = new PortalApiException(PortalErrorKind.Timeout, 0,
                         "no complete response within " + _settings.Timeout.TotalSeconds + " s (the per-request timeout)",
-                        method, describedUrl, inner: ex),
+                        method, describedUrl(), inner: ex),
                 };
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
@@ -228,7 +236,7 @@ namespace PortalIo.Http
                 return new AttemptOutcome
                 {
                     Failure = new PortalApiException(PortalErrorKind.Network, 0, Innermost(ex).Message,
-                        method, describedUrl, inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
+                        method, describedUrl(), inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
                 };
             }
         }

@@ -197,6 +197,8 @@ namespace PortalIo.Tests.Http
 
         internal sealed class RecordingLog : IPortalLog
         {
+            public bool IsVerboseEnabled => true;
+            public bool IsDebugEnabled => true;
             public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
             public void Verbose(string message) => Lines.Enqueue("V " + message);
             public void Debug(string message) => Lines.Enqueue("D " + message);
