@@ -272,8 +272,10 @@ namespace PortalIo.Sandbox
         {
             if (Interlocked.Exchange(ref _running, 0) == 0) return;
             _stopping.Cancel();
-            try { _listener.Stop(); } catch (ObjectDisposedException) { }
-            try { _listener.Close(); } catch (ObjectDisposedException) { }
+            // Closing can fail on a connection that is being torn down at that moment; the
+            // listener is stopped either way and the port is released.
+            try { _listener.Stop(); } catch (Exception ex) when (ex is ObjectDisposedException || ex is HttpListenerException) { }
+            try { _listener.Close(); } catch (Exception ex) when (ex is ObjectDisposedException || ex is HttpListenerException) { }
             _webhooks.Dispose();
         }
 
