@@ -16,7 +16,7 @@ namespace PortalIo.Bench
         public int StreamSmallCount { get; set; } = 10_000;
         public int StreamLargeCount { get; set; } = 100_000;
         public int StreamPageSize { get; set; } = 500;
-        public int FirstObjectRepetitions { get; set; } = 15;
+        public int FirstObjectRepetitions { get; set; } = 31;
 
         /// <summary>Scenario 4: ids fetched, sandbox latency, throttle limit, repetitions per side.</summary>
         public int FanOutIds { get; set; } = 500;

@@ -41,6 +41,10 @@ namespace PortalIo.Commands
         {
             try
             {
+                // With nothing to write while waiting, wait the way a plain caller would.
+                var log = _log;
+                if (log is null || (!log.IsVerboseEnabled && !log.IsDebugEnabled))
+                    return task.GetAwaiter().GetResult();
                 while (!task.IsCompleted)
                 {
                     // Task.Wait spins briefly before it blocks, which catches a fast answer without
