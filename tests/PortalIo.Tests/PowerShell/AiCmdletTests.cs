@@ -58,19 +58,6 @@ namespace PortalIo.Tests.PowerShell
             return (int)run.Output.Single().BaseObject;
         }
 
-        private List<SandboxRequestRecord> RequestsAfter(Action action)
-        {
-            // The sandbox logs a request just after answering it: wait until every received request is logged.
-            void Settle()
-            {
-                for (var i = 0; i < 100 && _sandbox.Server.RequestLog.Count < _sandbox.Server.RequestCount; i++) System.Threading.Thread.Sleep(20);
-            }
-            Settle();
-            var before = _sandbox.Server.RequestLog.Count;
-            action();
-            Settle();
-            return _sandbox.Server.RequestLog.Skip(before).ToList();
-        }
 
         private void WaitTranscribed(int proposalId)
         {
@@ -89,7 +76,7 @@ namespace PortalIo.Tests.PowerShell
             var id = NewDraft();
             var path = File("discovery-call.txt");
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Add-PortalAiContent -ProposalId " + id + " -Path '" + path + "' -Name 'Discovery call'").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Add-PortalAiContent -ProposalId " + id + " -Path '" + path + "' -Name 'Discovery call'").Output);
             var content = (AiContent)Assert.Single(output).BaseObject;
             Assert.Equal((id, "Discovery call", "Uploaded", "Text"), (content.ProposalId, content.Name, content.Status, content.SourceType));
             Assert.Equal(content.Id, content.ContentId);
@@ -132,7 +119,7 @@ namespace PortalIo.Tests.PowerShell
         [Fact]
         public void A_missing_file_is_refused_before_any_request()
         {
-            var requests = RequestsAfter(() =>
+            var requests = _sandbox.Server.During(() =>
             {
                 var run = _ps.Run("Add-PortalAiContent -ProposalId " + SandboxSeed.DraftProposalId + " -Path '" + Path.Combine(_dir, "nope.txt") + "'");
                 var record = Assert.Single(run.Errors);
@@ -203,7 +190,7 @@ namespace PortalIo.Tests.PowerShell
             _ps.Run("Add-PortalAiContent -ProposalId " + id + " -Path '" + File("spec.txt") + "'");
             WaitTranscribed(id);
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Start-PortalAiOutline -ProposalId " + id).Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Start-PortalAiOutline -ProposalId " + id).Output);
             var started = (AiOutline)Assert.Single(output).BaseObject;
             Assert.Equal((id, "Generating"), (started.ProposalId, started.Status));
             var post = requests.Single(r => r.Method == "POST");
@@ -275,7 +262,7 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("Start-PortalAiBuild -ProposalId 1042 -Wait -WhatIf")]
         public void WhatIf_sends_nothing(string script)
         {
-            var requests = RequestsAfter(() => Assert.Empty(_ps.Run(script.Replace("{file}", File("whatif.txt"))).Errors));
+            var requests = _sandbox.Server.During(() => Assert.Empty(_ps.Run(script.Replace("{file}", File("whatif.txt"))).Errors));
             Assert.Empty(requests);
         }
 

@@ -21,19 +21,6 @@ namespace PortalIo.Tests.PowerShell
 
         public void Dispose() => _ps.Dispose();
 
-        private List<SandboxRequestRecord> RequestsAfter(Action action)
-        {
-            // The sandbox logs a request just after answering it: wait until every received request is logged.
-            void Settle()
-            {
-                for (var i = 0; i < 100 && _sandbox.Server.RequestLog.Count < _sandbox.Server.RequestCount; i++) System.Threading.Thread.Sleep(20);
-            }
-            Settle();
-            var before = _sandbox.Server.RequestLog.Count;
-            action();
-            Settle();
-            return _sandbox.Server.RequestLog.Skip(before).ToList();
-        }
 
         [Fact]
         public void Find_returns_the_docs_example_receiver_with_prices()
@@ -54,7 +41,7 @@ namespace PortalIo.Tests.PowerShell
         public void Find_streams_every_part_page_by_page_starting_at_page_1()
         {
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Find-PortalCatalogItem -PageSize 10").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Find-PortalCatalogItem -PageSize 10").Output);
             Assert.Equal(SandboxSeed.CatalogPartCount, output.Count);
             var pages = requests.Where(r => r.Path == "/public/catalog").Select(r => r.Query).ToList();
             Assert.Equal(4, pages.Count);
@@ -67,7 +54,7 @@ namespace PortalIo.Tests.PowerShell
         public void First_skip_and_total_count_fetch_only_the_pages_needed()
         {
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Find-PortalCatalogItem -PageSize 5 -Skip 7 -First 3 -IncludeTotalCount").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Find-PortalCatalogItem -PageSize 5 -Skip 7 -First 3 -IncludeTotalCount").Output);
             Assert.Equal((ulong)SandboxSeed.CatalogPartCount, (ulong)output[0].BaseObject);
             Assert.Equal(3, output.Skip(1).Count());
             var pages = requests.Where(r => r.Path == "/public/catalog").Select(r => r.Query).ToList();
@@ -79,7 +66,7 @@ namespace PortalIo.Tests.PowerShell
         public void Array_filters_repeat_the_key_and_filters_reach_the_server()
         {
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Find-PortalCatalogItem -CategoryIds 47, 48 -Brands Denon, Crown -IsInStock").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Find-PortalCatalogItem -CategoryIds 47, 48 -Brands Denon, Crown -IsInStock").Output);
             var query = requests.Single(r => r.Path == "/public/catalog").Query;
             Assert.Contains("CategoryIds=47&CategoryIds=48", query);
             Assert.Contains("Brands=Denon&Brands=Crown", query);
@@ -104,7 +91,7 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("Find-PortalCatalogItem -ParentCategoryId 12 -ParentCategoryIds 13", "ParentCategoryIds")]
         public void Mutually_exclusive_filters_are_refused_before_any_request(string script, string parameter)
         {
-            var requests = RequestsAfter(() =>
+            var requests = _sandbox.Server.During(() =>
             {
                 var run = _ps.Run(script);
                 var record = Assert.Single(run.Errors);
@@ -183,7 +170,7 @@ namespace PortalIo.Tests.PowerShell
         public void A_category_binds_to_find_by_property_name()
         {
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Get-PortalCatalogCategory -Recurse -Name '4K Displays' | Find-PortalCatalogItem").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Get-PortalCatalogCategory -Recurse -Name '4K Displays' | Find-PortalCatalogItem").Output);
             Assert.Contains("CategoryId=" + SandboxSeed.CatalogThirdLevelCategoryId, requests.Single(r => r.Path == "/public/catalog").Query);
             var items = output.Select(o => (CatalogItem)o.BaseObject).ToList();
             Assert.NotEmpty(items);
@@ -194,7 +181,7 @@ namespace PortalIo.Tests.PowerShell
         public void An_industry_binds_to_parent_category_id()
         {
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Get-PortalCatalogCategory -Name Video | Find-PortalCatalogItem").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Get-PortalCatalogCategory -Name Video | Find-PortalCatalogItem").Output);
             var query = requests.Single(r => r.Path == "/public/catalog").Query;
             Assert.Contains("ParentCategoryId=" + SandboxSeed.CatalogVideoCategoryId, query);
             Assert.DoesNotContain("&CategoryId=", "&" + query);

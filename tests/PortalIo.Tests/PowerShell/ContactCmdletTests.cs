@@ -21,12 +21,6 @@ namespace PortalIo.Tests.PowerShell
 
         public void Dispose() => _ps.Dispose();
 
-        private List<SandboxRequestRecord> Requests(Action action)
-        {
-            var before = _sandbox.Server.RequestLog.Count;
-            action();
-            return _sandbox.Server.RequestLog.Skip(before).ToList();
-        }
 
         [Fact]
         public void Contacts_list_with_filters_and_paging()
@@ -42,7 +36,7 @@ namespace PortalIo.Tests.PowerShell
             Assert.Contains(_ps.Run("Get-PortalContact -SearchText Smith").Objects<Contact>(), c => c.Id == SandboxSeed.SmithContactId);
 
             List<PSObject> window = new();
-            var requests = Requests(() => window = _ps.Run("Get-PortalContact -PageSize 5 -Skip 5 -First 5").Output);
+            var requests = _sandbox.Server.During(() => window = _ps.Run("Get-PortalContact -PageSize 5 -Skip 5 -First 5").Output);
             Assert.Equal(all.Skip(5).Take(5).Select(c => c.Id), window.Select(o => ((Contact)o.BaseObject).Id));
             Assert.Single(requests, r => r.Path == "/public/people");
         }
@@ -90,7 +84,7 @@ namespace PortalIo.Tests.PowerShell
         public void Field_rules_are_checked_before_any_request(string script, string parameter)
         {
             PowerShellRun run = null!;
-            var requests = Requests(() => run = _ps.Run(script));
+            var requests = _sandbox.Server.During(() => run = _ps.Run(script));
             Assert.Empty(requests);
             Assert.Contains(parameter, run.FirstError.Exception.Message + " " + run.FirstError.ErrorDetails?.Message);
         }

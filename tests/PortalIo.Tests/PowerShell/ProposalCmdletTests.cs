@@ -29,12 +29,6 @@ namespace PortalIo.Tests.PowerShell
             return (int)run.Output.Single().BaseObject;
         }
 
-        private List<SandboxRequestRecord> RequestsAfter(Action action)
-        {
-            var before = _sandbox.Server.RequestLog.Count;
-            action();
-            return _sandbox.Server.RequestLog.Skip(before).ToList();
-        }
 
         [Fact]
         public void Listing_streams_every_proposal_with_the_summary_fields()
@@ -53,7 +47,7 @@ namespace PortalIo.Tests.PowerShell
         public void First_and_skip_fetch_only_the_pages_needed()
         {
             List<PSObject> output = new();
-            var requests = RequestsAfter(() => output = _ps.Run("Get-PortalProposal -PageSize 10 -Skip 15 -First 10").Output);
+            var requests = _sandbox.Server.During(() => output = _ps.Run("Get-PortalProposal -PageSize 10 -Skip 15 -First 10").Output);
             Assert.Equal(10, output.Count);
             var pages = requests.Where(r => r.Path == "/public/proposals").Select(r => r.Query).ToList();
             Assert.Equal(2, pages.Count);
@@ -88,7 +82,7 @@ namespace PortalIo.Tests.PowerShell
         [Fact]
         public void Invalid_status_is_refused_before_any_request()
         {
-            var requests = RequestsAfter(() =>
+            var requests = _sandbox.Server.During(() =>
             {
                 var run = _ps.Run("Get-PortalProposal -Status Sent");
                 Assert.Contains("Status", run.FirstError.Exception.Message);
@@ -166,14 +160,14 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("Invoke-PortalRequest -Method POST -Path /public/proposals/1042/area -Form @{ Name = 'X' } -WhatIf")]
         public void WhatIf_sends_no_write(string script)
         {
-            var requests = RequestsAfter(() => Assert.Empty(_ps.Run(script).Errors));
+            var requests = _sandbox.Server.During(() => Assert.Empty(_ps.Run(script).Errors));
             Assert.DoesNotContain(requests, r => r.Method != "GET");
         }
 
         [Fact]
         public void Invalid_ids_and_blank_names_are_refused_before_any_request()
         {
-            var requests = RequestsAfter(() =>
+            var requests = _sandbox.Server.During(() =>
             {
                 var zero = _ps.Run("Add-PortalArea -ProposalId 0 -Name Den");
                 Assert.Contains("ProposalId", zero.FirstError.Exception.Message);

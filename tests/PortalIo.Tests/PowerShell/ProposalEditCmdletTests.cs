@@ -25,32 +25,26 @@ namespace PortalIo.Tests.PowerShell
         private int NewDraft() =>
             (int)_ps.Run("(New-PortalProposal -Name 'Edit " + Guid.NewGuid().ToString("N") + "' -SalesPersonId " + SandboxSeed.DemoSalesPersonId + ").Id").Output.Single().BaseObject;
 
-        private List<SandboxRequestRecord> Writes(Action action)
-        {
-            var before = _sandbox.Server.RequestLog.Count;
-            action();
-            return _sandbox.Server.RequestLog.Skip(before).Where(r => r.Method != "GET").ToList();
-        }
 
         [Fact]
         public void Set_proposal_makes_one_call_per_route_given()
         {
             var id = NewDraft();
             PowerShellRun run = null!;
-            var writes = Writes(() => run = _ps.Run("Set-PortalProposal -Id " + id + " -Name 'Renamed' -SalesPersonId 78 -Description 'For the client' -InternalNotes 'For us' -PassThru"));
+            var writes = _sandbox.Server.WritesDuring(() => run = _ps.Run("Set-PortalProposal -Id " + id + " -Name 'Renamed' -SalesPersonId 78 -Description 'For the client' -InternalNotes 'For us' -PassThru"));
             Assert.Empty(run.Errors);
             Assert.Equal(new[] { "/public/proposals/" + id, "/public/proposals/" + id + "/description", "/public/proposals/" + id + "/internalnotes" }, writes.Select(w => w.Path));
             var proposal = run.Objects<Proposal>().Single();
             Assert.Equal(("Renamed", 78, "For the client"), (proposal.Name, proposal.SalesPerson!.Id, proposal.ProjectDescription));
 
-            var onlyNotes = Writes(() => _ps.Run("Set-PortalProposal -Id " + id + " -InternalNotes 'Again'"));
+            var onlyNotes = _sandbox.Server.WritesDuring(() => _ps.Run("Set-PortalProposal -Id " + id + " -InternalNotes 'Again'"));
             Assert.Equal(new[] { "/public/proposals/" + id + "/internalnotes" }, onlyNotes.Select(w => w.Path));
         }
 
         [Fact]
         public void Set_proposal_refuses_nothing_to_change_and_terminal_proposals()
         {
-            var nothing = Writes(() => Assert.StartsWith("PortalIo.InvalidArgument", _ps.Run("Set-PortalProposal -Id 1042").FirstError.FullyQualifiedErrorId));
+            var nothing = _sandbox.Server.WritesDuring(() => Assert.StartsWith("PortalIo.InvalidArgument", _ps.Run("Set-PortalProposal -Id 1042").FirstError.FullyQualifiedErrorId));
             Assert.Empty(nothing);
 
             var run = _ps.Run("Set-PortalProposal -Id " + SandboxSeed.AcceptedProposalId + " -Name 'Too late'");
@@ -158,7 +152,7 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("New-PortalContactLocation -ContactId 88 -Street '1 WhatIf Way' -WhatIf")]
         public void WhatIf_sends_no_write(string script)
         {
-            var writes = Writes(() => Assert.Empty(_ps.Run(script).Errors));
+            var writes = _sandbox.Server.WritesDuring(() => Assert.Empty(_ps.Run(script).Errors));
             Assert.Empty(writes);
         }
 

@@ -25,19 +25,6 @@ namespace PortalIo.Tests.PowerShell
 
         public void Dispose() => _ps.Dispose();
 
-        private List<SandboxRequestRecord> RequestsAfter(Action action)
-        {
-            // The sandbox logs a request just after answering it: wait until every received request is logged.
-            void Settle()
-            {
-                for (var i = 0; i < 100 && _sandbox.Server.RequestLog.Count < _sandbox.Server.RequestCount; i++) System.Threading.Thread.Sleep(20);
-            }
-            Settle();
-            var before = _sandbox.Server.RequestLog.Count;
-            action();
-            Settle();
-            return _sandbox.Server.RequestLog.Skip(before).ToList();
-        }
 
         private static string UniqueUrl() => "https://hooks.example.com/portal/" + Guid.NewGuid().ToString("N");
 
@@ -77,13 +64,13 @@ namespace PortalIo.Tests.PowerShell
         public void Events_are_sent_as_repeated_keys_by_default_and_comma_separated_on_request()
         {
             List<SandboxRequestRecord> requests = new();
-            requests = RequestsAfter(() => Create(UniqueUrl(), "proposal.status_changed, proposal.outline.status_update"));
+            requests = _sandbox.Server.During(() => Create(UniqueUrl(), "proposal.status_changed, proposal.outline.status_update"));
             var body = requests.Single(r => r.Method == "POST").Body;
             Assert.Contains("Events=proposal.status_changed&Events=proposal.outline.status_update", body);
             Assert.Equal("application/x-www-form-urlencoded", requests.Single(r => r.Method == "POST").ContentType);
 
             var hooks = new List<Webhook>();
-            requests = RequestsAfter(() => hooks = _ps.Run("New-PortalWebhook -Url '" + UniqueUrl() +
+            requests = _sandbox.Server.During(() => hooks = _ps.Run("New-PortalWebhook -Url '" + UniqueUrl() +
                 "' -Event ProposalStatusChanged, ProposalOutlineStatusChanged -EventEncoding CommaSeparated").Objects<Webhook>().ToList());
             Assert.Contains("Events=ProposalStatusChanged%2CProposalOutlineStatusChanged", requests.Single(r => r.Method == "POST").Body);
             Assert.Equal(new[] { "proposal.status_changed", "proposal.outline.status_update" }, Assert.Single(hooks).Events);
@@ -103,7 +90,7 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("https://intranet/portal", "publicly routable")]
         public void Urls_that_break_the_documented_rule_are_refused_before_any_request(string url, string reason)
         {
-            var requests = RequestsAfter(() =>
+            var requests = _sandbox.Server.During(() =>
             {
                 var run = _ps.Run("New-PortalWebhook -Url '" + url + "' -Event proposal.status_changed");
                 var record = Assert.Single(run.Errors);
@@ -159,7 +146,7 @@ namespace PortalIo.Tests.PowerShell
         public void Set_without_a_change_or_with_a_bad_url_is_refused_before_any_request()
         {
             var hook = Create(UniqueUrl());
-            var requests = RequestsAfter(() =>
+            var requests = _sandbox.Server.During(() =>
             {
                 var none = _ps.Run("Set-PortalWebhook -Id " + hook.Id);
                 var record = Assert.Single(none.Errors);
@@ -208,7 +195,7 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("Remove-PortalWebhook -Id 1 -WhatIf")]
         public void WhatIf_sends_nothing(string script)
         {
-            var requests = RequestsAfter(() => Assert.Empty(_ps.Run(script).Errors));
+            var requests = _sandbox.Server.During(() => Assert.Empty(_ps.Run(script).Errors));
             Assert.Empty(requests);
         }
 
