@@ -12,37 +12,19 @@ namespace PortalIo.Commands.Proposals
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "PortalProposalContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Proposal))]
-    public sealed class SetPortalProposalContactCommand : PortalApiCmdlet
+    public sealed class SetPortalProposalContactCommand : ProposalAssignmentCommand
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, int.MaxValue)]
-        [ArgumentCompleter(typeof(ProposalIdCompleter))]
-        public int ProposalId { get; set; }
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
         [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int ContactId { get; set; }
 
-        /// <summary>Sends the older form-encoded request without a body instead of the JSON body (GAPS G15).</summary>
-        [Parameter]
-        public SwitchParameter FormEncoded { get; set; }
-
-        /// <summary>Writes the updated proposal (with the recalculated tax).</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            if (!ShouldProcess("proposal " + ProposalId, "Assign contact " + ContactId)) return;
-            ForInput(new AssignmentInput(ProposalId, "ContactId", ContactId),
-                () => { var proposal = Await(ProposalsApi.AssignContactAsync(Client, ProposalId, ContactId, FormEncoded, Log, CancelToken)); if (PassThru) Emit(proposal); },
-                new ErrorRecordFactory.Hints
-                {
-                    ListIds = "The proposal and the contact must both belong to this account: see Get-PortalProposal and Get-PortalContact.",
-                    VerifyWrite = "check with Get-PortalProposal -Id " + ProposalId,
-                });
-        }
+        protected override void ProcessRecord() =>
+            Assign("ContactId", ContactId, ProposalsApi.AssignContactAsync, new ErrorRecordFactory.Hints
+            {
+                ListIds = "The proposal and the contact must both belong to this account: see Get-PortalProposal and Get-PortalContact.",
+                VerifyWrite = "check with Get-PortalProposal -Id " + ProposalId,
+            });
     }
 
     /// <summary>The input of an assignment, as the error record's TargetObject.</summary>
