@@ -77,5 +77,24 @@ namespace PortalIo.Tests.PowerShell
             _ps.Run("Get-PortalProposal -PageSize 10 -First 5");
             Assert.Empty(_host.Progress);
         }
+
+        [Fact]
+        public void Computed_properties_from_the_types_file()
+        {
+            var run = _ps.Run(@"
+                $p = Get-PortalProposal -Id 1042
+                $p.CustomerName
+                $p.SalesTax
+                $first = @($p | Get-PortalArea | Get-PortalAreaOption | Where-Object { $_.Items.Count -gt 0 })[0]
+                $first.Total
+                $sum = [decimal]0; foreach ($item in $first.Items) { $sum += $item.ExtendedPrice }; $sum
+                (Get-PortalContact -Id 88).PrimaryAddress");
+            Assert.Empty(run.Errors);
+            Assert.Equal("Jane Smith", run.Output[0].BaseObject);
+            Assert.Equal(0m, (decimal)run.Output[1].BaseObject);
+            Assert.True((decimal)run.Output[2].BaseObject > 0m);
+            Assert.Equal(run.Output[2].BaseObject, run.Output[3].BaseObject);
+            Assert.Contains("Austin", (string)run.Output[4].BaseObject);
+        }
     }
 }
