@@ -246,7 +246,21 @@ namespace PortalIo.Http
             var declared = response.Content.Headers.ContentLength;
             if (declared.HasValue && declared.Value > _settings.MaxResponseBytes) return null;
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream(declared.HasValue ? (int)Math.Max(0, declared.Value) : 4096);
+            if (declared.HasValue)
+            {
+                // The usual case: the length is known, so the body is read straight into its array.
+                var body = new byte[declared.Value];
+                var filled = 0;
+                while (filled < body.Length)
+                {
+                    var got = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false);
+                    if (got == 0)
+                        throw new IOException("the connection closed after " + filled + " of " + declared.Value + " bytes");
+                    filled += got;
+                }
+                return body;
+            }
+            using var buffer = new MemoryStream(4096);
             var chunk = new byte[16 * 1024];
             while (true)
             {
@@ -255,8 +269,6 @@ namespace PortalIo.Http
                 if (buffer.Length + read > _settings.MaxResponseBytes) return null;
                 buffer.Write(chunk, 0, read);
             }
-            if (declared.HasValue && buffer.Length < declared.Value)
-                throw new IOException("the connection closed after " + buffer.Length + " of " + declared.Value + " bytes");
             return buffer.ToArray();
         }
 

