@@ -16,14 +16,17 @@ namespace PortalIo.Bench
             if (args.Length >= 2 && args[0] == ImportScenario.ChildSwitch) return ImportScenario.ChildMain(args[1]);
             if (args.Length >= 2 && args[0] == "--ctor-probe")
             {
-                // Which public type's constructors make reflection load System.Net.Http (PowerShell asks each for a default constructor at import).
+                // Which public type's constructors make reflection load a given assembly (PowerShell asks each
+                // exported type for a default constructor at import). Default: System.Net.Http.
+                var watched = args.Length >= 3 ? args[2] : "System.Net.Http";
+                bool Loaded() => AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == watched);
                 var asm = System.Reflection.Assembly.LoadFrom(args[1]);
-                AppDomain.CurrentDomain.AssemblyLoad += (_, e) => { if (e.LoadedAssembly.GetName().Name == "System.Net.Http") Console.WriteLine(Environment.StackTrace); };
+                AppDomain.CurrentDomain.AssemblyLoad += (_, e) => { if (e.LoadedAssembly.GetName().Name == watched) Console.WriteLine(Environment.StackTrace); };
                 foreach (var t in asm.GetExportedTypes())
                 {
-                    var before = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "System.Net.Http");
+                    var before = Loaded();
                     t.GetConstructor(Type.EmptyTypes);
-                    if (!before && AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "System.Net.Http")) Console.WriteLine("loads System.Net.Http: " + t.FullName);
+                    if (!before && Loaded()) Console.WriteLine("loads " + watched + ": " + t.FullName);
                 }
                 return 0;
             }
