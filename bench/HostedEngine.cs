@@ -17,6 +17,9 @@ namespace PortalIo.Bench
         public HostedEngine(string manifest)
         {
             _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            // Like pwsh's own console: every command runs on the runspace's one pipeline thread,
+            // instead of a new thread per invocation (the engine's default for hosted runspaces).
+            _runspace.ThreadOptions = PSThreadOptions.ReuseThread;
             _runspace.Open();
             Invoke("Import-Module '" + manifest.Replace("'", "''") + "' -ErrorAction Stop");
         }
