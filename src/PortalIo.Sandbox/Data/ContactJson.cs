@@ -22,6 +22,15 @@ namespace PortalIo.Sandbox.Data
                 // The sandbox has no payments; the count is honest rather than invented.
                 w.WriteNumber("paymentCount", 0);
             }
+            WriteFields(w, c);
+            w.WriteEndObject();
+        }
+
+        public static byte[] Detail(Contact c, SandboxStore? counts) => JsonOutput.Write(w => Write(w, c, counts));
+
+        /// <summary>The contact fields shared by a contact and a proposal's customer (id to contactPhone).</summary>
+        internal static void WriteFields(Utf8JsonWriter w, Contact c)
+        {
             w.WriteNumber("id", c.Id);
             w.WriteString("partyType", c.PartyType);
             w.WriteString("contactType", c.ContactType);
@@ -31,9 +40,6 @@ namespace PortalIo.Sandbox.Data
             w.WriteString("contactEmail", c.ContactEmail);
             w.WriteString("contactEmailCC", c.ContactEmailCC);
             w.WriteString("contactPhone", c.ContactPhone);
-            w.WriteEndObject();
         }
-
-        public static byte[] Detail(Contact c, SandboxStore? counts) => JsonOutput.Write(w => Write(w, c, counts));
     }
 }

@@ -197,15 +197,7 @@ namespace PortalIo.Sandbox.Data
                 return;
             }
             w.WriteStartObject("customer");
-            w.WriteNumber("id", c.Id);
-            w.WriteString("partyType", c.PartyType);
-            w.WriteString("contactType", c.ContactType);
-            w.WriteString("firstName", c.FirstName);
-            w.WriteString("lastName", c.LastName);
-            w.WriteString("companyName", c.CompanyName);
-            w.WriteString("contactEmail", c.ContactEmail);
-            w.WriteString("contactEmailCC", c.ContactEmailCC);
-            w.WriteString("contactPhone", c.ContactPhone);
+            ContactJson.WriteFields(w, c);
             if (location == null) w.WriteNull("location");
             else LocationJson.WriteAddress(w, "location", location);
             w.WriteEndObject();
