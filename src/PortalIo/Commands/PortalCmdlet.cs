@@ -16,8 +16,26 @@ namespace PortalIo.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletLog? _log;
 
-        /// <summary>The client's log for this invocation; lines are only built when -Verbose or -Debug (or the preferences) want them.</summary>
-        internal IPortalLog Log => _log ??= new CmdletLog(Wants("Verbose", "VerbosePreference"), Wants("Debug", "DebugPreference"));
+        private bool _logDecided;
+
+        /// <summary>
+        /// The client's log for this invocation; lines are only built when -Verbose or -Debug (or the
+        /// preferences) want them, and when neither does, no collecting log is created at all.
+        /// </summary>
+        internal IPortalLog Log
+        {
+            get
+            {
+                if (!_logDecided)
+                {
+                    var verbose = Wants("Verbose", "VerbosePreference");
+                    var debug = Wants("Debug", "DebugPreference");
+                    if (verbose || debug) _log = new CmdletLog(verbose, debug);
+                    _logDecided = true;
+                }
+                return (IPortalLog?)_log ?? NullPortalLog.Instance;
+            }
+        }
 
         private bool Wants(string switchName, string preferenceVariable)
         {

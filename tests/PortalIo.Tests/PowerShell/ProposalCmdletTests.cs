@@ -214,5 +214,17 @@ namespace PortalIo.Tests.PowerShell
             var debug = Assert.Single(run.Debug, d => d.StartsWith("Canonical message: "));
             Assert.Matches(@"^Canonical message: GEThttp://127\.0\.0\.1:\d+/public/proposals/1042\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT<user key>$", debug);
         }
+
+        [Fact]
+        public void Verbose_follows_the_preference_variable_and_the_switch_overrides_it()
+        {
+            var byPreference = _ps.Run("$VerbosePreference = 'Continue'; Get-PortalProposal -Id 1042");
+            Assert.Matches(@"^GET http://127\.0\.0\.1:\d+/public/proposals/1042 -> 200 OK", Assert.Single(byPreference.Verbose));
+            Assert.Empty(byPreference.Debug);
+
+            var switchedOff = _ps.Run("$VerbosePreference = 'Continue'; Get-PortalProposal -Id 1042 -Verbose:$false");
+            Assert.Empty(switchedOff.Verbose);
+            Assert.Single(switchedOff.Output);
+        }
     }
 }
