@@ -3,7 +3,7 @@ namespace PortalIo.Bench
     /// <summary>Sizes of every scenario. <see cref="Full"/> is the sizes; <see cref="Tiny"/> the smoke test's.</summary>
     public sealed class BenchConfig
     {
-        /// <summary>Scenario 1: sequential Get-PortalProposal -Id N calls per repetition, and repetitions per side.</summary>
+        /// <summary>Scenario 1: sequential calls per side and repetition, repetitions, and the batch size the sides take in turn.</summary>
         public int PerCallCalls { get; set; } = 2000;
         public int PerCallRepetitions { get; set; } = 7;
         public int PerCallBatch { get; set; } = 250;

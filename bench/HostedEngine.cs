@@ -47,6 +47,18 @@ namespace PortalIo.Bench
             return output;
         }
 
+        /// <summary>Runs one command (a function defined earlier, so nothing is parsed or compiled per call); errors fail the benchmark.</summary>
+        public Collection<PSObject> InvokeCommand(string name, string parameter, object value)
+        {
+            using var ps = PS.Create();
+            ps.Runspace = _runspace;
+            ps.AddCommand(name).AddParameter(parameter, value);
+            var output = ps.Invoke();
+            if (ps.Streams.Error.Count > 0)
+                throw new InvalidOperationException(name + " failed:\n" + string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
+            return output;
+        }
+
         public PS Create(string script, IDictionary<string, object?>? variables = null)
         {
             if (variables != null)

@@ -61,5 +61,38 @@ namespace PortalIo.Bench
             }
             return (resultsA, resultsB, ratios);
         }
+
+        /// <summary>
+        /// Several sides over the same batches of inputs: in each repetition every side runs every
+        /// batch, the order rotating from batch to batch, so a slow moment of the machine (seconds
+        /// long on a shared VM) falls on all sides alike instead of on one side's whole repetition.
+        /// Each side returns the µs its batch took; the result is, per side, µs per input per repetition.
+        /// </summary>
+        public static List<double>[] RoundRobin(int repetitions, IReadOnlyList<int[]> batches, IReadOnlyList<Func<int[], double>> sides)
+        {
+            var results = new List<double>[sides.Count];
+            for (var s = 0; s < sides.Count; s++) results[s] = new List<double>();
+            var inputs = batches.Sum(b => b.Length);
+            var turn = 0;
+            for (var r = 0; r < repetitions; r++)
+            {
+                var totals = new double[sides.Count];
+                foreach (var batch in batches)
+                {
+                    for (var k = 0; k < sides.Count; k++)
+                    {
+                        var side = (turn + k) % sides.Count;
+                        totals[side] += sides[side](batch);
+                    }
+                    turn++;
+                }
+                for (var s = 0; s < sides.Count; s++) results[s].Add(totals[s] / inputs);
+            }
+            return results;
+        }
+
+        /// <summary>Per repetition, side a's measure over side b's.</summary>
+        public static List<double> Ratios(IReadOnlyList<double> a, IReadOnlyList<double> b) =>
+            a.Zip(b, (x, y) => y > 0 ? x / y : double.NaN).Where(r => !double.IsNaN(r)).ToList();
     }
 }
