@@ -33,7 +33,7 @@ namespace PortalIo.Bench
         /// <summary>Called from the runspace: the raw client in a plain loop on the pipeline thread.</summary>
         public static void RawLoop(int[] ids)
         {
-            foreach (var id in ids) s_raw!.GetAsync<Proposal>("public/proposals/" + id).GetAwaiter().GetResult();
+            foreach (var id in ids) RawOne(id);
         }
 
         public static Proposal RawOne(int id) => s_raw!.GetAsync<Proposal>("public/proposals/" + id).GetAwaiter().GetResult();
@@ -44,8 +44,7 @@ namespace PortalIo.Bench
             using var engine = context.NewConnectedEngine();
             using var raw = context.NewRawClient();
             engine.Invoke("Import-Module '" + BenchPaths.StageTinyModule() + "'");
-            engine.Invoke("Import-Module '" + typeof(Diagnostics).Assembly.Location + "'");
-            GetBenchRawProposalCommand.Client = raw;
+            GetBenchRawProposalCommand.ImportInto(engine, raw);
             var n = int.Parse(Environment.GetEnvironmentVariable("BENCH_DIAG_CALLS") ?? "1000");
             var rounds = int.Parse(Environment.GetEnvironmentVariable("BENCH_DIAG_ROUNDS") ?? "10");
             var ids = Enumerable.Range(0, n).Select(i => 1042 + i % 64).ToArray();
@@ -65,7 +64,6 @@ namespace PortalIo.Bench
                 ("PS loop calling RawOne per id", () => engine.Invoke("foreach ($id in $ids) { $p = [PortalIo.Bench.Diagnostics]::RawOne($id) }", vars)),
                 ("PS loop: Get-BenchTiny then RawOne per id", () => engine.Invoke("foreach ($id in $ids) { $q = Get-BenchTiny -Value $id; $p = [PortalIo.Bench.Diagnostics]::RawOne($id) }", vars)),
                 ("raw client, one command: $null = Get-BenchRawProposal -Id $ids", () => engine.Invoke("$null = Get-BenchRawProposal -Id $ids", vars)),
-                ("raw client, one command, no output", () => engine.Invoke("Get-BenchRawProposal -Id $ids -NoOutput", vars)),
                 ("raw C# loop keeping every result", () => { var kept = new List<Proposal>(); foreach (var id in ids) kept.Add(RawOne(id)); }),
             };
             var only = Environment.GetEnvironmentVariable("BENCH_DIAG_ONLY");

@@ -41,10 +41,7 @@ namespace PortalIo.Bench
         public Collection<PSObject> Invoke(string script, IDictionary<string, object?>? variables = null)
         {
             using var ps = Create(script, variables);
-            var output = ps.Invoke();
-            if (ps.Streams.Error.Count > 0)
-                throw new InvalidOperationException("The script failed: " + script + "\n" + string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
-            return output;
+            return InvokeOrFail(ps, "The script failed: " + script);
         }
 
         /// <summary>Runs one command (a function defined earlier, so nothing is parsed or compiled per call); errors fail the benchmark.</summary>
@@ -53,9 +50,14 @@ namespace PortalIo.Bench
             using var ps = PS.Create();
             ps.Runspace = _runspace;
             ps.AddCommand(name).AddParameter(parameter, value);
+            return InvokeOrFail(ps, name + " failed:");
+        }
+
+        private static Collection<PSObject> InvokeOrFail(PS ps, string failure)
+        {
             var output = ps.Invoke();
             if (ps.Streams.Error.Count > 0)
-                throw new InvalidOperationException(name + " failed:\n" + string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
+                throw new InvalidOperationException(failure + "\n" + string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
             return output;
         }
 

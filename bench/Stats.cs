@@ -49,7 +49,6 @@ namespace PortalIo.Bench
         {
             var resultsA = new List<double>();
             var resultsB = new List<double>();
-            var ratios = new List<double>();
             for (var i = 0; i < repetitions; i++)
             {
                 double x, y;
@@ -57,9 +56,8 @@ namespace PortalIo.Bench
                 else { y = b(); x = a(); }
                 resultsA.Add(x);
                 resultsB.Add(y);
-                if (y > 0) ratios.Add(x / y);
             }
-            return (resultsA, resultsB, ratios);
+            return (resultsA, resultsB, Ratios(resultsA, resultsB));
         }
 
         /// <summary>
@@ -93,6 +91,6 @@ namespace PortalIo.Bench
 
         /// <summary>Per repetition, side a's measure over side b's.</summary>
         public static List<double> Ratios(IReadOnlyList<double> a, IReadOnlyList<double> b) =>
-            a.Zip(b, (x, y) => y > 0 ? x / y : double.NaN).Where(r => !double.IsNaN(r)).ToList();
+            a.Zip(b, (x, y) => (x, y)).Where(p => p.y > 0).Select(p => p.x / p.y).ToList();
     }
 }

@@ -107,9 +107,8 @@ function global:Invoke-BenchOneCommand([int[]] $ids) { $null = Get-PortalProposa
         /// <summary>Defines the sides' functions once, checks each returns the right proposal, and gives the floor cmdlet its client.</summary>
         private static void PrepareEngine(HostedEngine engine, BenchContext context, RawPortalClient raw)
         {
-            GetBenchRawProposalCommand.Client = raw;
+            GetBenchRawProposalCommand.ImportInto(engine, raw);
             var sandbox = context.Sandbox;
-            engine.Invoke("Import-Module '" + typeof(GetBenchRawProposalCommand).Assembly.Location.Replace("'", "''") + "' -ErrorAction Stop");
             engine.Invoke(Functions);
             engine.Invoke(HandRolledScript.Definition, new Dictionary<string, object?>
             {
