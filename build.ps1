@@ -7,8 +7,8 @@
     without PowerShell (see README.md).
       Build  - compile every project and stage the module in out/PortalIo
       Stage  - same as Build (staging is part of `dotnet build` of src/PortalIo)
-      Test   - run the xunit suite (the suite of record; what CI runs)
-      Pester - run tests/pester against the staged module (needs Pester 5)
+      Test   - run every test: the xunit suite and the Pester suite (`dotnet test`, what CI runs)
+      Pester - run only tests/pester against the staged module, with the Pester the build restored
       Package - build Release (unless -Configuration is given), stage, and pack the staged module into
                out/packages/PortalIo.<version>.nupkg (`dotnet pack src/PortalIo`)
 .EXAMPLE
@@ -39,12 +39,7 @@ foreach ($name in $Task) {
         'Build' { Invoke-Dotnet build PortalIo.sln -c $Configuration }
         'Stage' { Invoke-Dotnet build src/PortalIo/PortalIo.csproj -c $Configuration }
         'Test' { Invoke-Dotnet test PortalIo.sln -c $Configuration }
-        'Pester' {
-            Invoke-Dotnet build src/PortalIo/PortalIo.csproj -c $Configuration
-            Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
-            $result = Invoke-Pester -Path tests/pester -PassThru -Output Detailed
-            if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
-        }
+        'Pester' { Invoke-Dotnet test tests/pester/PortalIo.Pester.csproj -c $Configuration }
         'Package' {
             $packConfiguration = if ($PSBoundParameters.ContainsKey('Configuration')) { $Configuration } else { 'Release' }
             Invoke-Dotnet pack src/PortalIo/PortalIo.csproj -c $packConfiguration

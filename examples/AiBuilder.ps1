@@ -1,6 +1,6 @@
 # The AI Builder: upload source content to a Draft proposal, generate an outline, build the
 # proposal from it. Runs against a local sandbox (its AI steps take a few seconds):
-#   dotnet run --project tools/PortalIo.Shell -- examples/AiBuilder.ps1
+#   dotnet run --project tools/PortalIo.Run -- examples/AiBuilder.ps1
 
 $ErrorActionPreference = 'Stop'
 $sandbox = Start-PortalSandbox

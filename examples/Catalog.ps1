@@ -1,6 +1,6 @@
 # Browsing the Portal.io catalog: the category tree, searches with filters and paging, and item
 # details. Runs against a local sandbox (no account, no network):
-#   dotnet run --project tools/PortalIo.Shell -- examples/Catalog.ps1
+#   dotnet run --project tools/PortalIo.Run -- examples/Catalog.ps1
 
 $ErrorActionPreference = 'Stop'
 $sandbox = Start-PortalSandbox

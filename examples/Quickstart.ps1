@@ -1,8 +1,8 @@
 # PortalIo quickstart: runs end to end against a local sandbox, so it needs no Portal.io
 # account and no network. Run it with:
-#   dotnet run --project tools/PortalIo.Shell -- examples/Quickstart.ps1
-# or, where pwsh is installed, after `dotnet build`:
-#   pwsh -c "Import-Module ./out/PortalIo/PortalIo.psd1; ./examples/Quickstart.ps1"
+#   dotnet run --project tools/PortalIo.Run -- examples/Quickstart.ps1
+# (the pinned pwsh, with the staged module imported) or, in your own pwsh after `dotnet build`:
+#   Import-Module ./out/PortalIo/PortalIo.psd1; ./examples/Quickstart.ps1
 
 $ErrorActionPreference = 'Stop'
 

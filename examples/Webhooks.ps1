@@ -1,5 +1,5 @@
 # Webhook subscriptions and verifying deliveries. Runs against a local sandbox:
-#   dotnet run --project tools/PortalIo.Shell -- examples/Webhooks.ps1
+#   dotnet run --project tools/PortalIo.Run -- examples/Webhooks.ps1
 
 $ErrorActionPreference = 'Stop'
 $sandbox = Start-PortalSandbox

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace PortalIo.Tests
 {
-    /// <summary>Where the repository, the staged module and the shell are, found from the test binaries.</summary>
+    /// <summary>Where the repository, the staged module and README's launcher are, found from the test binaries.</summary>
     internal static class TestPaths
     {
         public static string RepoRoot { get; } = FindRepoRoot();
@@ -12,13 +12,13 @@ namespace PortalIo.Tests
 
         public static string SourceManifest => Path.Combine(RepoRoot, "PortalIo.psd1");
 
-        /// <summary>The shell built in the same configuration as these tests (bin/&lt;Configuration&gt;/net10.0).</summary>
-        public static string ShellDll
+        /// <summary>README's launcher, built in the same configuration as these tests (bin/&lt;Configuration&gt;/net10.0).</summary>
+        public static string LauncherDll
         {
             get
             {
                 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-                return Path.Combine(RepoRoot, "tools", "PortalIo.Shell", "bin", configuration, "net10.0", "PortalIo.Shell.dll");
+                return Path.Combine(RepoRoot, "tools", "PortalIo.Run", "bin", configuration, "net10.0", "PortalIo.Run.dll");
             }
         }
 

@@ -119,10 +119,10 @@ namespace PortalIo.Tests.Reliability
             var run = rs.Run("$VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; $ConfirmPreference = 'None'\n" + SweepScript(false), vars);
             var sessions = rs.Run("@($s, $bad) | Where-Object { $_ }").Objects<PortalSession>().ToList();
 
-            // Formatted output: the same sweep through tools/PortalIo.Shell, where Out-Default renders the module's views.
+            // Formatted output: the same sweep in the real pwsh, where Out-Default renders the module's views.
             var shellScript = Path.Combine(Path.GetTempPath(), "portalio-sweep-" + Guid.NewGuid().ToString("N") + ".ps1");
-            File.WriteAllText(shellScript, ShellPrologue(sandbox, user, userKey, hookSecret, hookBody, hookHeader, aiFile) + SweepScript(true));
-            var shell = ShellRun.Start(shellScript);
+            File.WriteAllText(shellScript, PwshPrologue(sandbox, user, userKey, hookSecret, hookBody, hookHeader, aiFile) + SweepScript(true));
+            var shell = PwshRun.File(shellScript);
             File.Delete(shellScript);
             File.Delete(aiFile);
 
@@ -183,7 +183,7 @@ namespace PortalIo.Tests.Reliability
             Assert.Empty(passwordElsewhere);
         }
 
-        private static string ShellPrologue(SandboxServer sandbox, SandboxDemoUser user, string userKey, string hookSecret, string hookBody, string hookHeader, string aiFile)
+        private static string PwshPrologue(SandboxServer sandbox, SandboxDemoUser user, string userKey, string hookSecret, string hookBody, string hookHeader, string aiFile)
         {
             static string Q(string s) => "'" + s.Replace("'", "''") + "'";
             static string Secure(string s) => "([System.Management.Automation.PSCredential]::new('x', (& { $ss = [securestring]::new(); foreach ($ch in " + Q(s) + ".ToCharArray()) { $ss.AppendChar($ch) }; $ss })).Password)";
