@@ -1,10 +1,15 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 
 namespace PortalIo.Sandbox
 {
-    /// <summary>Console entry: dotnet run --project src/PortalIo.Sandbox [-- --port N --latency-ms N --fault-rate X --seed N --extra-proposals N]</summary>
+    /// <summary>
+    /// Console entry of the local Portal.io emulator: dotnet run --project src/PortalIo.Sandbox
+    /// [-- --port N --latency-ms N --fault-rate X --fault-kinds K1,K2 --seed N --extra-proposals N
+    /// --rate-limit N --empty --data fixture.json]
+    /// </summary>
     internal static class Program
     {
         private static int Main(string[] args)
@@ -14,10 +19,11 @@ namespace PortalIo.Sandbox
             {
                 options = ParseArguments(args);
             }
-            catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException)
+            catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException || e is System.IO.IOException || e is UnauthorizedAccessException)
             {
                 Console.Error.WriteLine(e.Message);
-                Console.Error.WriteLine("Usage: PortalIo.Sandbox [--port N] [--host 127.0.0.1|localhost] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--extra-proposals N]");
+                Console.Error.WriteLine("Usage: PortalIo.Sandbox [--port N] [--host 127.0.0.1|localhost] [--latency-ms N] [--fault-rate 0..1] [--fault-kinds "
+                                        + string.Join(",", Faults.FaultKinds.All) + "] [--seed N] [--extra-proposals N] [--rate-limit N] [--empty | --data fixture.json]");
                 return 2;
             }
 
@@ -33,19 +39,20 @@ namespace PortalIo.Sandbox
                 AppDomain.CurrentDomain.ProcessExit += (_, __) => server.Stop();
 
                 // Printing the credentials is the point: this is a local demo with fixed, public values.
-                Console.WriteLine("Portal.io sandbox listening on " + server.BaseUri);
+                Console.WriteLine("Local Portal.io emulator listening on " + server.BaseUri + " (" + server.StartKind + " data)");
                 Console.WriteLine("  Application key: " + server.ApplicationKey);
                 Console.WriteLine("  Secret key:      " + server.SecretKey);
                 Console.WriteLine("  Demo users:");
                 foreach (var user in server.DemoUsers)
                     Console.WriteLine("    " + user.UserName + " / " + user.Password + "  (" + user.Description + ")");
                 if (options.Latency > TimeSpan.Zero) Console.WriteLine("  Latency: " + options.Latency.TotalMilliseconds + " ms");
-                if (options.FaultRate > 0) Console.WriteLine("  Fault rate: " + options.FaultRate.ToString(CultureInfo.InvariantCulture));
+                if (options.FaultRate > 0) Console.WriteLine("  Fault rate: " + options.FaultRate.ToString(CultureInfo.InvariantCulture) + " (" + string.Join(", ", server.FaultKinds) + ")");
+                if (options.RateLimit > 0) Console.WriteLine("  Rate limit: " + options.RateLimit + " requests per second per application key");
                 Console.WriteLine("Press Ctrl+C to stop.");
 
                 stop.Wait();
                 server.Stop();
-                Console.WriteLine("Sandbox stopped.");
+                Console.WriteLine("Emulator stopped.");
             }
             return 0;
         }
@@ -64,10 +71,18 @@ namespace PortalIo.Sandbox
                     case "--fault-rate": options.FaultRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--seed": options.RandomSeed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--extra-proposals": options.ExtraProposalCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--rate-limit": options.RateLimit = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--empty": options.Empty = true; break;
+                    case "--data": options.Data = SandboxData.Load(Next()); break;
+                    case "--fault-kinds":
+                        options.FaultKinds = Next().Split(',').Select(k => (Faults.FaultKind)Enum.Parse(typeof(Faults.FaultKind), k.Trim(), ignoreCase: true)).ToList();
+                        break;
                     default: throw new ArgumentException("Unknown argument " + args[i] + ".");
                 }
             }
             if (options.FaultRate < 0 || options.FaultRate > 1) throw new ArgumentException("--fault-rate must be between 0 and 1.");
+            if (options.RateLimit < 0) throw new ArgumentException("--rate-limit must be 0 (off) or a positive number of requests per second.");
+            if (options.Empty && options.Data != null) throw new ArgumentException("--empty and --data cannot be combined.");
             return options;
         }
     }

@@ -1,6 +1,6 @@
 namespace PortalIo.Sandbox
 {
-    /// <summary>A login of the sandbox, with a note on how the sandbox treats it.</summary>
+    /// <summary>A login of the emulator, with a note on how the emulator treats it.</summary>
     public sealed class SandboxDemoUser
     {
         internal SandboxDemoUser(string userName, string password, string description)

@@ -15,7 +15,7 @@ namespace PortalIo.Sandbox
         /// <summary>Delay added before every response.</summary>
         public TimeSpan Latency { get; set; }
 
-        /// <summary>Probability (0..1) that a request is answered by an injected fault instead of being processed.</summary>
+        /// <summary>Probability (0..1) that a request gets a random fault of one of <see cref="FaultKinds"/>.</summary>
         public double FaultRate { get; set; }
 
         /// <summary>Seed for fault injection, so that a failing run can be replayed.</summary>
@@ -45,7 +45,9 @@ namespace PortalIo.Sandbox
 
         /// <summary>
         /// The fault kinds to draw from when a request is faulted (see <see cref="FaultRate"/>), equally
-        /// likely; null or empty: 500, 502 and 503 only (the kinds that never lose a response).
+        /// likely (a kind listed twice is twice as likely); null or empty: 500, 502 and 503 only (the
+        /// kinds that never lose a response). <see cref="Faults.FaultKinds.All"/> includes the kinds that
+        /// apply a write and then lose or spoil the answer (<see cref="Faults.FaultKinds.AppliedThenLost"/>).
         /// </summary>
         public IList<Faults.FaultKind>? FaultKinds { get; set; }
 
@@ -66,5 +68,23 @@ namespace PortalIo.Sandbox
 
         /// <summary>Skews the server's clock by this much (see SandboxServer.ClockOffset).</summary>
         public TimeSpan ClockOffset { get; set; }
+
+        /// <summary>
+        /// Start with the demo dealer account and its users only: no contacts, proposals, catalog
+        /// items or webhooks (the catalog's category tree is always there). Not with <see cref="Data"/>.
+        /// </summary>
+        public bool Empty { get; set; }
+
+        /// <summary>
+        /// Start with the demo dealer account, its users and this fixture's data (see
+        /// <see cref="SandboxData"/> and docs/sandbox-fixture.md); null for the seeded demo data.
+        /// </summary>
+        public SandboxData? Data { get; set; }
+
+        /// <summary>Requests per second per application key; beyond it 429 with Retry-After (see SandboxServer.RateLimit). 0: no limit.</summary>
+        public int RateLimit { get; set; }
+
+        /// <summary>The rate limit's clock (UTC); tests step it by hand so that the windows need no waiting.</summary>
+        internal Func<DateTime>? RateLimitClock { get; set; }
     }
 }

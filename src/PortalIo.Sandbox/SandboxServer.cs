@@ -1,174 +1,250 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
-using PortalIo.Sandbox.AiBuilder;
 using PortalIo.Sandbox.Data;
-using PortalIo.Sandbox.Diagnostics;
 using PortalIo.Sandbox.Faults;
-using PortalIo.Sandbox.Http;
-using PortalIo.Sandbox.Model;
-using PortalIo.Sandbox.Routes;
-using PortalIo.Sandbox.Routing;
-using PortalIo.Sandbox.Security;
-using PortalIo.Sandbox.Webhooks;
+using PortalIo.Sandbox.Hosting;
+using PortalIo.Sandbox.Journal;
+using PortalIo.Sandbox.RateLimiting;
+using PortalIo.Sandbox.State;
 
 namespace PortalIo.Sandbox
 {
     /// <summary>
-    /// A local Portal.io: the same routes, signature check, business rules and error shapes, on
-    /// an HttpListener bound to loopback only. Start one per test (or per console session).
+    /// A local emulator of the Portal.io API (not Portal.io's hosted sandbox environment): the same
+    /// routes, signature check, business rules and error shapes, on an HttpListener bound to loopback
+    /// only. Start one per test, per test file or per console session. Beyond the API it is a test
+    /// double: a journal of the requests it received, scripted and random faults, a rate limit, a
+    /// start state (seeded, empty or a fixture) it can be reset to, and back doors for changes the
+    /// API cannot make. This class is the public face; each concern lives in its own folder
+    /// (Hosting, Journal, Faults, RateLimiting, State, Fixtures, Dispatch, BackDoors).
     /// </summary>
     public sealed class SandboxServer : IDisposable
     {
-        private const int MaxLoggedBodyChars = 64 * 1024;
-        private const int MaxBindAttempts = 10;
-
-        private readonly HttpListener _listener;
-        private readonly SandboxStore _store = new SandboxStore();
-        private readonly Router _router = new Router();
-        private readonly RequestAuthenticator _authenticator;
-        private readonly FaultInjector _faults;
-        private readonly RequestLog _log = new RequestLog();
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private readonly WebhookDispatcher _webhooks;
-        private readonly AiBuilderEngine _ai;
-        private long _requestCount;
-        private long _signatureFailures;
-        private long _faultsInjected;
-        private long _latencyTicks;
-        private double _faultRate;
-        private int _running;
-        private long _stallTicks;
-        private readonly long _maxRequestBodyBytes;
-        private readonly Action<SandboxObservedRequest>? _observer;
-
         /// <summary>Fixed so that scripts and docs can hard-code them; this is a local emulator, not a secret store.</summary>
-        private readonly SandboxCatalog _catalog;
-
         public const string DefaultApplicationKey = "5B2A9C1E-7D34-4F6A-9E21-3C8B0D47A915";
         public const string DefaultSecretKey = "c2FuZGJveC1zZWNyZXQta2V5LWZvci1wb3J0YWxpbzE=";
 
+        /// <summary>How many requests the journal keeps: the most recent ones; older ones are dropped.</summary>
+        public const int JournalCapacity = RequestJournal.Capacity;
+
+        private readonly StartState _start;
+        private readonly EmulatorServices _services;
+        private readonly NetworkSettings _settings = new NetworkSettings();
+        private readonly RequestCounters _counters = new RequestCounters();
+        private readonly RequestJournal _journal = new RequestJournal();
+        private readonly FaultScript _faultScript = new FaultScript();
+        private readonly FaultInjector _randomFaults;
+        private readonly RateLimiter _rateLimiter;
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly LoopbackListener _listener;
+        private readonly object _stateGate = new object();
+        private volatile EmulatedPortal _state;
+        private int _stopped;
+
         private SandboxServer(SandboxOptions options)
         {
-            Latency = options.Latency;
-            ClockOffset = options.ClockOffset;
-            FaultRate = options.FaultRate;
-            _faults = new FaultInjector(options.RandomSeed, options.FaultKinds);
-            StallDuration = options.StallDuration;
-            _maxRequestBodyBytes = options.MaxRequestBodyBytes > 0 ? options.MaxRequestBodyBytes : long.MaxValue;
-            _observer = options.RequestObserver;
-            SeedData.Populate(_store, Math.Max(0, options.ExtraProposalCount));
-            var catalog = _catalog = new SandboxCatalog(_store.FindUserByKey(SeedData.UserKeyFor(SeedData.PrimaryUserName))!.Account);
-            _webhooks = new WebhookDispatcher(_store, options.WebhookRetryDelays ?? new List<TimeSpan>(), options.WebhookTimeout, _stopping.Token);
-            _ai = new AiBuilderEngine(_store, _webhooks, options.AiStepDuration, _stopping.Token);
-            _authenticator = new RequestAuthenticator(ApplicationKey, SecretKey, _store);
+            _start = new StartState(options);
+            _settings.Latency = options.Latency;
+            _settings.ClockOffset = options.ClockOffset;
+            _settings.FaultRate = options.FaultRate;
+            _settings.StallDuration = options.StallDuration;
+            _randomFaults = new FaultInjector(options.RandomSeed, options.FaultKinds);
+            _rateLimiter = new RateLimiter(options.RateLimitClock ?? (() => DateTime.UtcNow)) { Limit = options.RateLimit };
+            var maxBodyBytes = options.MaxRequestBodyBytes > 0 ? options.MaxRequestBodyBytes : long.MaxValue;
 
-            _listener = Bind(options.Host, options.Port, out var port);
-            BaseUri = new Uri("http://" + options.Host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/");
-
-            new AuthRoutes(_store, BaseUri).Register(_router);
-            new UsersRoutes(_store).Register(_router);
-            new ProposalRoutes(_store).Register(_router);
-            new ProposalAssignmentRoutes(_store).Register(_router);
-            new ChangeOrderRoutes(_store).Register(_router);
-            new PeopleRoutes(_store, _webhooks).Register(_router);
-            new LocationRoutes(_store).Register(_router);
-            new CatalogRoutes(catalog).Register(_router);
-            new WebhookRoutes(_store).Register(_router);
-            new AiBuilderRoutes(_store, _ai).Register(_router);
+            RequestPipeline? pipeline = null;
+            _listener = new LoopbackListener(options.Host, options.Port, (context, inFlight) => pipeline!.HandleAsync(context, inFlight), _stopping);
+            _services = new EmulatorServices(_listener.BaseUri, ApplicationKey, SecretKey, options, _stopping.Token);
+            _state = new EmulatedPortal(_start, _services);
+            pipeline = new RequestPipeline(_settings, _counters, _journal, _faultScript, _randomFaults, _rateLimiter, NewRedactor(_state),
+                () => _state, maxBodyBytes, options.RequestObserver, _stopping.Token);
         }
 
+        /// <exception cref="ArgumentException">Contradicting options (e.g. Empty with Data).</exception>
+        /// <exception cref="InvalidOperationException">No port could be bound.</exception>
         public static SandboxServer Start(SandboxOptions? options = null)
         {
             var server = new SandboxServer(options ?? new SandboxOptions());
-            server._running = 1;
-            _ = Task.Run(server.AcceptLoopAsync);
+            server._listener.Start();
             return server;
         }
 
-        public Uri BaseUri { get; }
+        // ---- Identity -------------------------------------------------------------------------
+
+        public Uri BaseUri => _listener.BaseUri;
         public string ApplicationKey => DefaultApplicationKey;
         public string SecretKey => DefaultSecretKey;
-        public string UserName => SeedData.PrimaryUserName;
-        public string Password => SeedData.PrimaryPassword;
-        public IReadOnlyList<SandboxDemoUser> DemoUsers => SeedData.DemoUsers;
+        public string UserName => DemoData.PrimaryUserName;
+        public string Password => DemoData.PrimaryPassword;
 
-        public TimeSpan Latency
+        /// <summary>The logins that exist in this emulator's start state (Empty and Data have only the demo dealer's two).</summary>
+        public IReadOnlyList<SandboxDemoUser> DemoUsers
         {
-            get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
-            set => Interlocked.Exchange(ref _latencyTicks, Math.Max(0, value.Ticks));
-        }
-
-        public double FaultRate
-        {
-            get => Volatile.Read(ref _faultRate);
-            set
+            get
             {
-                if (double.IsNaN(value) || value < 0 || value > 1) throw new ArgumentOutOfRangeException(nameof(value), "FaultRate must be between 0 and 1.");
-                Volatile.Write(ref _faultRate, value);
+                var store = _state.Store;
+                return DemoData.DemoUsers.Where(u => store.FindLoginUser(u.UserName) != null).ToList();
             }
         }
 
+        public bool IsRunning => _listener.IsRunning;
+
+        /// <summary>What the emulator started with, and what <see cref="Reset"/> returns to.</summary>
+        public SandboxStartKind StartKind => _start.Kind;
+
+        // ---- Network behaviour ----------------------------------------------------------------
+
+        /// <summary>Delay added before every answer (faults included).</summary>
+        public TimeSpan Latency
+        {
+            get => _settings.Latency;
+            set => _settings.Latency = value;
+        }
+
         /// <summary>
-        /// How far the server's clock is from this machine's: its Date header and its check of
+        /// How far the emulator's clock is from this machine's: its Date header and its check of
         /// X-MSS-CUSTOM-DATE use it, to test what clients do about clock skew.
         /// </summary>
-        public TimeSpan ClockOffset { get; set; }
-
-        /// <summary>The fault kinds a faulted request draws from (see <see cref="SandboxOptions.FaultKinds"/>).</summary>
-        public IReadOnlyList<FaultKind> FaultKinds
+        public TimeSpan ClockOffset
         {
-            get => _faults.Kinds;
-            set => _faults.Kinds = value;
+            get => _settings.ClockOffset;
+            set => _settings.ClockOffset = value;
         }
 
-        /// <summary>How long a Stall fault holds the connection before dropping it.</summary>
+        /// <summary>How long a Stall fault (random or scripted) holds the connection before dropping it.</summary>
         public TimeSpan StallDuration
         {
-            get => TimeSpan.FromTicks(Interlocked.Read(ref _stallTicks));
-            set => Interlocked.Exchange(ref _stallTicks, Math.Max(0, value.Ticks));
+            get => _settings.StallDuration;
+            set => _settings.StallDuration = value;
         }
 
-        /// <summary>Faults injected so far, per kind.</summary>
-        public IReadOnlyDictionary<FaultKind, long> FaultsInjectedByKind => _faults.Counts;
+        /// <summary>
+        /// Requests per second per application key (0 = no limit); beyond it the emulator answers
+        /// 429 Too Many Requests with Retry-After and an error body in the API's shape, before any
+        /// fault or processing. Windows are whole seconds of the clock.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+        public int RateLimit
+        {
+            get => _rateLimiter.Limit;
+            set => _rateLimiter.Limit = value;
+        }
 
-        public IReadOnlyList<SandboxRequestRecord> RequestLog => _log.Snapshot();
-        public void ClearRequestLog() => _log.Clear();
-        public long RequestCount => Interlocked.Read(ref _requestCount);
-        public long SignatureFailures => Interlocked.Read(ref _signatureFailures);
-        public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
-        public bool IsRunning => Volatile.Read(ref _running) == 1;
+        /// <summary>Probability (0..1) that a request not struck by a scripted fault gets a random one of <see cref="FaultKinds"/>.</summary>
+        public double FaultRate
+        {
+            get => _settings.FaultRate;
+            set => _settings.FaultRate = value;
+        }
+
+        /// <summary>The kinds a random fault draws from (see <see cref="SandboxOptions.FaultKinds"/>).</summary>
+        public IReadOnlyList<FaultKind> FaultKinds
+        {
+            get => _randomFaults.Kinds;
+            set => _randomFaults.Kinds = value;
+        }
+
+        /// <summary>Random faults injected so far, per kind.</summary>
+        public IReadOnlyDictionary<FaultKind, long> FaultsInjectedByKind => _randomFaults.Counts;
+
+        // ---- Counters (since start; Reset and clearing the journal leave them) -----------------
+
+        /// <summary>Requests received so far.</summary>
+        public long RequestCount => _counters.Received;
+
+        /// <summary>Requests refused because their signature did not match.</summary>
+        public long SignatureFailures => _counters.SignatureFailures;
+
+        /// <summary>Faults injected so far, scripted and random.</summary>
+        public long FaultsInjected => _counters.FaultsInjected;
+
+        /// <summary>Requests refused by the rate limit.</summary>
+        public long RateLimitedCount => _counters.RateLimited;
+
+        // ---- Request journal ------------------------------------------------------------------
+
+        /// <summary>
+        /// The requests received, oldest first (at most the last <see cref="JournalCapacity"/>).
+        /// </summary>
+        /// <param name="method">Only this HTTP method (any case); null or empty for all.</param>
+        /// <param name="path">Only paths matching this wildcard (*, ?, [a-z]; case-insensitive; against the path without query); null or empty for all.</param>
+        /// <param name="last">Only the last n of the matching requests; null for all.</param>
+        /// <exception cref="ArgumentException">A malformed wildcard, or <paramref name="last"/> below 1.</exception>
+        public IReadOnlyList<SandboxRequestRecord> GetRequests(string? method = null, string? path = null, int? last = null) =>
+            _journal.Find(method, path, last);
+
+        /// <summary>Empties the journal (the request counters keep counting).</summary>
+        public void ClearRequests() => _journal.Clear();
+
+        /// <summary>Every request in the journal, oldest first (the same as <see cref="GetRequests"/> without filters).</summary>
+        public IReadOnlyList<SandboxRequestRecord> RequestLog => _journal.Snapshot();
+
+        /// <summary>The same as <see cref="ClearRequests"/>.</summary>
+        public void ClearRequestLog() => _journal.Clear();
+
+        // ---- Scripted faults ------------------------------------------------------------------
+
+        /// <summary>
+        /// Strikes the next <paramref name="count"/> requests that match <paramref name="method"/>
+        /// and <paramref name="path"/> as <paramref name="mode"/> says. Rules apply in the order
+        /// added (a request takes one use of the first rule it matches), before the random fault rate.
+        /// </summary>
+        /// <param name="method">GET, POST, DELETE…; null or empty for any.</param>
+        /// <param name="path">A wildcard against the path without query, e.g. "/public/proposals/*/area".</param>
+        /// <param name="status">For FailWithStatus (400-599) and ApplyThenStatus (500-599); default 500; not allowed with the other modes.</param>
+        /// <param name="count">How many matching requests to strike (at least 1).</param>
+        /// <returns>The rule (its <see cref="SandboxFaultRule.Remaining"/> counts down).</returns>
+        /// <exception cref="ArgumentException">A parameter breaks its rule; the message names it.</exception>
+        public SandboxFaultRule AddFault(string? method, string path, SandboxFaultMode mode, int? status = null, int count = 1)
+        {
+            var rule = new SandboxFaultRule(method, path, mode, status, count);
+            _faultScript.Add(rule);
+            return rule;
+        }
+
+        /// <summary>The scripted faults with uses left, in the order they apply.</summary>
+        public IReadOnlyList<SandboxFaultRule> ScriptedFaults => _faultScript.Pending;
+
+        /// <summary>Removes every scripted fault (the random fault rate stays as it is).</summary>
+        public void ClearFaults() => _faultScript.Clear();
+
+        // ---- State ----------------------------------------------------------------------------
+
+        /// <summary>
+        /// Back to the start state (<see cref="StartKind"/>): the data is built again (the seed, the
+        /// empty demo dealer, or the fixture), the journal and the scripted faults are cleared, rate
+        /// limit windows start afresh, pending webhook retries and AI Builder jobs end, and the
+        /// webhook delivery list is emptied. Settings stay: latency, fault rate and kinds, rate
+        /// limit, clock offset, webhook host routes. A request in flight finishes against the old state.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The emulator was stopped.</exception>
+        public void Reset()
+        {
+            lock (_stateGate)
+            {
+                if (Volatile.Read(ref _stopped) == 1) throw new InvalidOperationException("The emulator at " + BaseUri + " was stopped; start a new one.");
+                var previous = _state;
+                _state = new EmulatedPortal(_start, _services);
+                previous.Dispose();
+                _journal.Clear();
+                _faultScript.Clear();
+                _rateLimiter.Reset();
+            }
+        }
+
+        /// <summary>The demo dealer's current data as a fixture (save it with <see cref="SandboxData.Save"/>, start from it with <see cref="SandboxOptions.Data"/>).</summary>
+        public SandboxData ExportData() => _state.Export();
+
+        // ---- Back doors: what the public API cannot do ----------------------------------------
 
         /// <summary>
         /// Drives state the public API cannot reach, e.g. a client accepting a proposal. A real change
         /// of status fires proposal.status_changed (data: the full proposal) to matching subscriptions.
         /// </summary>
         /// <exception cref="ArgumentException">Unknown proposal id or status name.</exception>
-        public void SetProposalStatus(int proposalId, string status)
-        {
-            if (status == null || !Enum.GetNames(typeof(ProposalStatus)).Any(n => n.Equals(status, StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException("Unknown proposal status '" + status + "'. Valid: " + string.Join(", ", Enum.GetNames(typeof(ProposalStatus))) + ".", nameof(status));
-            var parsed = (ProposalStatus)Enum.Parse(typeof(ProposalStatus), status, ignoreCase: true);
-            lock (_store.SyncRoot)
-            {
-                var proposal = _store.FindProposal(proposalId)
-                               ?? throw new ArgumentException("Unknown proposal id " + proposalId + ".", nameof(proposalId));
-                var changed = proposal.Status != parsed;
-                var now = ProposalRoutes.Now();
-                ProposalLifecycle.ApplyStatus(proposal, parsed, now);
-                // A status change by the client is a system modification, not a user one.
-                proposal.LastModifiedDate = now;
-                if (changed)
-                    _webhooks.Publish(proposal.Account, WebhookEventNames.ProposalStatusChanged, w => ProposalJson.WriteDetail(w, proposal));
-            }
-        }
+        public void SetProposalStatus(int proposalId, string status) => _state.BackDoors.SetProposalStatus(proposalId, status);
 
         /// <summary>
         /// Changes one field of a contact, as a user of the Portal.io app would, and fires
@@ -176,76 +252,23 @@ namespace PortalIo.Sandbox
         /// ContactPhone, Notes, ContactType (Client|Employee|Contractor|Other).
         /// </summary>
         /// <exception cref="ArgumentException">Unknown contact id, field, or contact type.</exception>
-        public void ModifyContact(int contactId, string field, string value)
-        {
-            if (value == null) throw new ArgumentNullException(nameof(value));
-            lock (_store.SyncRoot)
-            {
-                var contact = _store.Contacts.FirstOrDefault(c => c.Id == contactId)
-                              ?? throw new ArgumentException("Unknown contact id " + contactId + ".", nameof(contactId));
-                switch ((field ?? "").ToLowerInvariant())
-                {
-                    case "firstname": contact.FirstName = value; break;
-                    case "lastname": contact.LastName = value; break;
-                    case "companyname": contact.CompanyName = value; break;
-                    case "contactemail": contact.ContactEmail = value; break;
-                    case "contactemailcc": contact.ContactEmailCC = value; break;
-                    case "contactphone": contact.ContactPhone = value; break;
-                    case "notes": contact.Notes = value; break;
-                    case "contacttype":
-                        var type = PeopleRoutes.ContactTypes.FirstOrDefault(t => t.Equals(value, StringComparison.OrdinalIgnoreCase))
-                                   ?? throw new ArgumentException("Unknown contact type '" + value + "'.", nameof(value));
-                        contact.ContactType = type;
-                        break;
-                    default:
-                        throw new ArgumentException("Unknown contact field '" + field + "'. Valid: FirstName, LastName, CompanyName, ContactEmail, ContactEmailCC, ContactPhone, Notes, ContactType.", nameof(field));
-                }
-                contact.LastModifiedDate = ProposalRoutes.Now();
-                _webhooks.Publish(contact.Account, WebhookEventNames.PersonModification, w => ContactJson.Write(w, contact, null));
-            }
-        }
+        public void ModifyContact(int contactId, string field, string value) => _state.BackDoors.ModifyContact(contactId, field, value);
 
         /// <summary>
         /// Adds a catalog item to an option, as a user of the Portal.io app would: the public API has
-        /// no route for line items (GAPS G10), yet totals and tax depend on them.
+        /// no route for line items (see docs/api-decisions.md, 'Line items'), yet totals and tax depend on them.
         /// </summary>
         /// <exception cref="ArgumentException">Unknown proposal, option (in that proposal) or catalog item, or a quantity below 1.</exception>
-        public void AddLineItem(int proposalId, int optionId, int catalogItemId, decimal quantity = 1)
-        {
-            if (quantity <= 0) throw new ArgumentException("The quantity must be positive.", nameof(quantity));
-            lock (_store.SyncRoot)
-            {
-                var proposal = _store.FindProposal(proposalId)
-                               ?? throw new ArgumentException("Unknown proposal id " + proposalId + ".", nameof(proposalId));
-                var option = proposal.Areas.SelectMany(a => a.Options).FirstOrDefault(o => o.Id == optionId)
-                             ?? throw new ArgumentException("Option " + optionId + " is not in proposal " + proposalId + ".", nameof(optionId));
-                var item = new[] { "Part", "Labor", "CustomItem" }.Select(t => _catalog.FindItem(catalogItemId, t, proposal.Account)).FirstOrDefault(i => i != null)
-                           ?? throw new ArgumentException("Unknown catalog item " + catalogItemId + ".", nameof(catalogItemId));
-                option.Items.Add(new LineItem
-                {
-                    Id = _store.NextLineItemId(),
-                    ItemType = item.ItemType,
-                    ReferencedItemId = item.Id,
-                    Brand = item.Brand,
-                    Model = item.Model,
-                    Description = item.Description.Length > 0 ? item.Description : item.ShortDescription,
-                    Name = (item.Brand + " " + item.Model).Trim(),
-                    ShortDescription = item.ShortDescription,
-                    Quantity = quantity,
-                    SellPrice = item.Msrp,
-                    Cost = item.DefaultCost?.Cost ?? 0m,
-                });
-                proposal.LastModifiedDate = ProposalRoutes.Now();
-            }
-        }
+        public void AddLineItem(int proposalId, int optionId, int catalogItemId, decimal quantity = 1) =>
+            _state.BackDoors.AddLineItem(proposalId, optionId, catalogItemId, quantity);
 
-        /// <summary>Every webhook delivery attempt so far, oldest first (a snapshot).</summary>
-        public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
+        /// <summary>Every webhook delivery attempt since the start (or the last Reset), oldest first (a snapshot).</summary>
+        public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _state.Webhooks.Deliveries;
 
-        public void ClearWebhookDeliveries() => _webhooks.ClearDeliveries();
+        public void ClearWebhookDeliveries() => _state.Webhooks.ClearDeliveries();
 
         /// <summary>Deliveries under way: being sent or waiting for a retry.</summary>
-        public int PendingWebhookDeliveries => _webhooks.Pending;
+        public int PendingWebhookDeliveries => _state.Webhooks.Pending;
 
         /// <summary>
         /// Like a DNS override or a tunnel: subscriptions are still validated by the public rules
@@ -254,7 +277,7 @@ namespace PortalIo.Sandbox
         /// instead, plain http on loopback allowed. The target supplies scheme, host and port; if its
         /// path is "/" the subscription URL's path and query are kept, otherwise the target's path and
         /// query replace them. Example: RouteWebhookHost("hooks.example.com", new Uri("http://127.0.0.1:5123/"))
-        /// sends https://hooks.example.com/portal to http://127.0.0.1:5123/portal.
+        /// sends https://hooks.example.com/portal to http://127.0.0.1:5123/portal. Routes survive Reset.
         /// </summary>
         public void RouteWebhookHost(string publicHost, Uri localTarget)
         {
@@ -262,311 +285,41 @@ namespace PortalIo.Sandbox
             if (localTarget == null) throw new ArgumentNullException(nameof(localTarget));
             if (!localTarget.IsAbsoluteUri || (localTarget.Scheme != Uri.UriSchemeHttp && localTarget.Scheme != Uri.UriSchemeHttps))
                 throw new ArgumentException("The target must be an absolute http or https URI.", nameof(localTarget));
-            _webhooks.Route(publicHost, localTarget);
+            _services.WebhookRoutes.Route(publicHost, localTarget);
         }
 
         /// <summary>Removes a route set by <see cref="RouteWebhookHost"/>; true when there was one.</summary>
-        public bool UnrouteWebhookHost(string publicHost) => _webhooks.Unroute(publicHost ?? "");
+        public bool UnrouteWebhookHost(string publicHost) => _services.WebhookRoutes.Unroute(publicHost ?? "");
 
+        // ---- Lifecycle ------------------------------------------------------------------------
+
+        /// <summary>
+        /// Stops listening and releases the port. Requests still in flight end as connection
+        /// failures (their journal entries say AbortedByStop), never as an empty answer; pending
+        /// webhook retries and AI Builder jobs end.
+        /// </summary>
         public void Stop()
         {
-            if (Interlocked.Exchange(ref _running, 0) == 0) return;
-            _stopping.Cancel();
-            // Closing can fail on a connection that is being torn down at that moment; the
-            // listener is stopped either way and the port is released.
-            try { _listener.Stop(); } catch (Exception ex) when (ex is ObjectDisposedException || ex is HttpListenerException) { }
-            try { _listener.Close(); } catch (Exception ex) when (ex is ObjectDisposedException || ex is HttpListenerException) { }
-            _webhooks.Dispose();
+            if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+            _listener.Stop();
+            lock (_stateGate) _state.Dispose();
+            _services.WebhookHttp.Dispose();
         }
 
         public void Dispose() => Stop();
 
-        /// <summary>
-        /// HttpListener cannot bind port 0, so a free port is found with a TcpListener first; another
-        /// process may take it in between, hence the retries.
-        /// </summary>
-        private static HttpListener Bind(string host, int requestedPort, out int port)
+        /// <summary>Every secret this emulator knows, so that none reaches the journal whatever a client does with it.</summary>
+        private SecretRedactor NewRedactor(EmulatedPortal state)
         {
-            HttpListenerException? last = null;
-            for (int attempt = 0; attempt < (requestedPort == 0 ? MaxBindAttempts : 1); attempt++)
+            var secrets = new List<string> { SecretKey };
+            foreach (var user in DemoData.DemoUsers)
             {
-                port = requestedPort == 0 ? FindFreePort() : requestedPort;
-                var listener = new HttpListener();
-                listener.Prefixes.Add("http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/");
-                try
-                {
-                    listener.Start();
-                    return listener;
-                }
-                catch (HttpListenerException e)
-                {
-                    last = e;
-                    listener.Close();
-                }
+                secrets.Add(user.Password);
+                secrets.Add(DemoData.UserKeyFor(user.UserName));
             }
-            throw new InvalidOperationException("The sandbox could not bind a port on " + host + ": " + last?.Message, last);
-        }
-
-        private static int FindFreePort()
-        {
-            for (int attempt = 0; attempt < 100; attempt++)
-            {
-                var probe = new TcpListener(IPAddress.Loopback, 0);
-                probe.Start();
-                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-                probe.Stop();
-                if (port > 1024) return port;
-            }
-            throw new InvalidOperationException("No free port above 1024 was found.");
-        }
-
-        private async Task AcceptLoopAsync()
-        {
-            while (IsRunning)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync().ConfigureAwait(false);
-                }
-                catch (Exception) when (!IsRunning)
-                {
-                    return;
-                }
-                catch (HttpListenerException)
-                {
-                    continue;
-                }
-                catch (ObjectDisposedException)
-                {
-                    return;
-                }
-                // Each request on its own task: a slow (latency) or large request never blocks the others.
-                _ = Task.Run(() => HandleAsync(context));
-            }
-        }
-
-        private async Task HandleAsync(HttpListenerContext context)
-        {
-            var request = context.Request;
-            var received = DateTime.UtcNow;
-            string body = "";
-            byte[] bodyBytes = new byte[0];
-            FaultKind? fault = null;
-            bool signatureValid = false;
-            SandboxResponse? response = null;
-            var rawUrl = request.RawUrl ?? "/";
-            int q = rawUrl.IndexOf('?');
-            var rawQuery = q < 0 ? "" : rawUrl.Substring(q + 1);
-            var path = request.Url?.AbsolutePath ?? (q < 0 ? rawUrl : rawUrl.Substring(0, q));
-            Interlocked.Increment(ref _requestCount);
-            try
-            {
-                var read = await ReadBodyAsync(request, _maxRequestBodyBytes).ConfigureAwait(false);
-                if (read.TooLarge != null)
-                {
-                    response = read.TooLarge;
-                }
-                else
-                {
-                    bodyBytes = read.Body!;
-                    body = Encoding.UTF8.GetString(bodyBytes);
-                    fault = _faults.Decide(FaultRate);
-                    if (fault.HasValue) Interlocked.Increment(ref _faultsInjected);
-                    Observe(request, rawUrl, body, fault, received);
-                    // Status faults and the faults before processing have no side effect; the
-                    // "applied" kinds process the request first and then lose the answer.
-                    if (fault.HasValue) response = FaultInjector.ResponseFor(fault.Value);
-                    if (!fault.HasValue || Faults.FaultKinds.ProcessesRequest(fault.Value))
-                    {
-                        var sandboxRequest = new SandboxRequest(request.HttpMethod, path, rawQuery, request.Headers["Content-Type"], body, received)
-                        {
-                            BodyBytes = bodyBytes,
-                        };
-                        response = Process(sandboxRequest, request, out signatureValid);
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                response = ErrorBodies.Structured(500, "InternalServerError", "The sandbox failed to process the request: " + e.Message);
-            }
-
-            var noResponse = fault.HasValue && Faults.FaultKinds.LosesResponse(fault.Value) && fault != FaultKind.TruncatedBody;
-            // Logged before answering, so that a client that got its answer also finds the record.
-            _log.Add(new SandboxRequestRecord(
-                request.HttpMethod, path, QueryRedactor.Redact(rawQuery), request.Headers["Content-Type"],
-                body.Length > MaxLoggedBodyChars ? body.Substring(0, MaxLoggedBodyChars) : body,
-                userKeyPresent: !string.IsNullOrEmpty(request.Headers[RequestAuthenticator.UserKeyHeader]),
-                signatureValid: signatureValid, statusCode: noResponse ? 0 : response?.StatusCode ?? 0,
-                faultInjected: fault?.ToString(), receivedAtUtc: received));
-
-            try
-            {
-                var latency = Latency;
-                if (latency > TimeSpan.Zero) await Task.Delay(latency, _stopping.Token).ConfigureAwait(false);
-                switch (fault)
-                {
-                    case FaultKind.ConnectionReset:
-                    case FaultKind.AppliedThenReset:
-                        ConnectionDropper.Drop(context);
-                        break;
-                    case FaultKind.Stall:
-                    case FaultKind.AppliedThenStall:
-                        try { await Task.Delay(StallDuration, _stopping.Token).ConfigureAwait(false); }
-                        catch (OperationCanceledException) { }
-                        ConnectionDropper.Drop(context);
-                        break;
-                    case FaultKind.TruncatedBody:
-                        await WriteTruncatedAsync(context, response!, DateTime.UtcNow + ClockOffset).ConfigureAwait(false);
-                        break;
-                    default:
-                        await WriteAsync(context.Response, response!, DateTime.UtcNow + ClockOffset).ConfigureAwait(false);
-                        break;
-                }
-            }
-            catch (Exception)
-            {
-                // The client went away or the server is stopping; nothing to answer to.
-                try { context.Response.Abort(); } catch (Exception) { }
-            }
-        }
-
-        private void Observe(HttpListenerRequest request, string rawUrl, string body, FaultKind? fault, DateTime received)
-        {
-            var observer = _observer;
-            if (observer == null) return;
-            try
-            {
-                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var name in request.Headers.AllKeys)
-                    if (name != null) headers[name] = request.Headers[name] ?? "";
-                observer(new SandboxObservedRequest(request.HttpMethod, rawUrl, headers,
-                    body.Length > MaxLoggedBodyChars ? body.Substring(0, MaxLoggedBodyChars) : body, fault?.ToString(), received));
-            }
-            catch (Exception)
-            {
-                // A test hook must not break the server.
-            }
-        }
-
-        private SandboxResponse Process(SandboxRequest sandboxRequest, HttpListenerRequest request, out bool signatureValid)
-        {
-            signatureValid = false;
-            var match = _router.Match(sandboxRequest.Method, sandboxRequest.Path);
-            if (match.Route == null)
-            {
-                if (match.AllowedMethods.Count > 0)
-                    return ErrorBodies.Structured(405, "MethodNotAllowed",
-                            "The method " + sandboxRequest.Method + " is not allowed on " + sandboxRequest.Path + ".")
-                        .WithHeader("Allow", string.Join(", ", match.AllowedMethods));
-                return ErrorBodies.NotFound("No route matches " + sandboxRequest.Method + " " + sandboxRequest.Path + ".");
-            }
-
-            var route = match.Route;
-            var urlWithoutQuery = request.Url!.GetLeftPart(UriPartial.Path);
-            var auth = _authenticator.Authenticate(request.HttpMethod, urlWithoutQuery, request.Headers, DateTime.UtcNow + ClockOffset,
-                isExchange: route.Access == RouteAccess.Exchange);
-            signatureValid = auth.SignatureValid;
-            if (auth.IsSignatureMismatch) Interlocked.Increment(ref _signatureFailures);
-            if (!auth.Succeeded) return auth.Failure!;
-
-            var user = auth.User;
-            if (route.Access != RouteAccess.Exchange)
-            {
-                if (!user!.Account.SubscriptionActive) return ErrorBodies.PaymentRequired();
-                if (route.Access == RouteAccess.PublicWrite && !user.CanWrite)
-                    return ErrorBodies.Forbidden("The user '" + user.Email + "' does not have permission to perform this action.");
-            }
-
-            sandboxRequest.User = user;
-            sandboxRequest.RouteValues = match.Values;
-            return route.Handler(sandboxRequest);
-        }
-
-        private struct BodyRead
-        {
-            public byte[]? Body;
-            public SandboxResponse? TooLarge;
-        }
-
-        /// <summary>
-        /// Raw bytes (multipart uploads carry binary files; text bodies are decoded as UTF-8 from
-        /// them), or the 413 answer for a body larger than the limit: a declared Content-Length is
-        /// refused before reading, a chunked body as soon as it passes the limit.
-        /// </summary>
-        private static async Task<BodyRead> ReadBodyAsync(HttpListenerRequest request, long limit)
-        {
-            if (!request.HasEntityBody) return new BodyRead { Body = new byte[0] };
-            var chunk = new byte[16 * 1024];
-            if (request.ContentLength64 > limit)
-            {
-                await DiscardAsync(request, chunk, limit).ConfigureAwait(false);
-                return new BodyRead { TooLarge = PayloadTooLarge(limit) };
-            }
-            using (var buffer = new MemoryStream())
-            {
-                while (true)
-                {
-                    var read = await request.InputStream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false);
-                    if (read == 0) break;
-                    if (buffer.Length + read > limit)
-                    {
-                        await DiscardAsync(request, chunk, limit).ConfigureAwait(false);
-                        return new BodyRead { TooLarge = PayloadTooLarge(limit) };
-                    }
-                    buffer.Write(chunk, 0, read);
-                }
-                return new BodyRead { Body = buffer.ToArray() };
-            }
-        }
-
-        /// <summary>
-        /// Reads and drops up to another <paramref name="limit"/> bytes of a refused body (never
-        /// keeping them), so that a client still sending gets to read the 413 instead of a reset;
-        /// a body larger still is cut off by closing the connection.
-        /// </summary>
-        private static async Task DiscardAsync(HttpListenerRequest request, byte[] chunk, long limit)
-        {
-            long dropped = 0;
-            while (dropped <= limit)
-            {
-                var read = await request.InputStream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false);
-                if (read == 0) return;
-                dropped += read;
-            }
-        }
-
-        private static SandboxResponse PayloadTooLarge(long limit) =>
-            ErrorBodies.Structured(413, "RequestEntityTooLarge",
-                "The request body is larger than the limit of " + limit.ToString(CultureInfo.InvariantCulture) + " bytes.");
-
-        /// <summary>Declares the whole body's length, sends only part of it, and drops the connection.</summary>
-        private static async Task WriteTruncatedAsync(HttpListenerContext context, SandboxResponse answer, DateTime serverNow)
-        {
-            var response = context.Response;
-            response.StatusCode = answer.StatusCode;
-            response.Headers["Date"] = serverNow.ToString("r", CultureInfo.InvariantCulture);
-            response.ContentType = answer.ContentType;
-            foreach (var header in answer.Headers) response.Headers[header.Key] = header.Value;
-            var sent = answer.Body.Length / 2;
-            response.ContentLength64 = Math.Max(answer.Body.Length, sent + 16);
-            await response.OutputStream.WriteAsync(answer.Body, 0, sent).ConfigureAwait(false);
-            await response.OutputStream.FlushAsync().ConfigureAwait(false);
-            ConnectionDropper.Drop(context, reset: false);
-        }
-
-        private static async Task WriteAsync(HttpListenerResponse response, SandboxResponse answer, DateTime serverNow)
-        {
-            response.StatusCode = answer.StatusCode;
-            // The server's own clock, so clients can measure their skew against it (as with Portal.io).
-            response.Headers["Date"] = serverNow.ToString("r", CultureInfo.InvariantCulture);
-            response.ContentType = answer.ContentType;
-            foreach (var header in answer.Headers) response.Headers[header.Key] = header.Value;
-            response.ContentLength64 = answer.Body.Length;
-            await response.OutputStream.WriteAsync(answer.Body, 0, answer.Body.Length).ConfigureAwait(false);
-            response.OutputStream.Close();
-            response.Close();
+            lock (state.Store.SyncRoot)
+                secrets.AddRange(state.Store.Accounts.SelectMany(a => state.Store.UsersOf(a)).Select(u => u.UserKey));
+            return new SecretRedactor(secrets);
         }
     }
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace PortalIo.Sandbox
 {
-    /// <summary>One delivery attempt of a webhook event, as the sandbox made it (see SandboxServer.WebhookDeliveries).</summary>
+    /// <summary>One delivery attempt of a webhook event, as the emulator made it (see SandboxServer.WebhookDeliveries).</summary>
     public sealed class SandboxWebhookDelivery
     {
         internal SandboxWebhookDelivery(string eventId, string eventType, long subscriptionId, string url, Uri deliveredTo,

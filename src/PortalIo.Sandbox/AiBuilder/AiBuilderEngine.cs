@@ -29,11 +29,11 @@ namespace PortalIo.Sandbox.AiBuilder
             "Garage", "Lobby", "Theater", "Gym",
         };
 
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
         private readonly WebhookDispatcher _webhooks;
         private readonly CancellationToken _stopping;
 
-        public AiBuilderEngine(SandboxStore store, WebhookDispatcher webhooks, TimeSpan step, CancellationToken stopping)
+        public AiBuilderEngine(EmulatorStore store, WebhookDispatcher webhooks, TimeSpan step, CancellationToken stopping)
         {
             _store = store;
             _webhooks = webhooks;
@@ -127,8 +127,9 @@ namespace PortalIo.Sandbox.AiBuilder
         }
 
         /// <summary>
-        /// The outline/build event data is undocumented (G30): the sandbox sends the job status and
-        /// the full proposal, so a receiver needs no follow-up call.
+        /// The outline/build event data is undocumented (see docs/api-decisions.md, 'Webhook
+        /// deliveries'): the emulator sends the job status and the full proposal, so a receiver
+        /// needs no follow-up call.
         /// </summary>
         private void Publish(AiJob job, string eventType) =>
             _webhooks.Publish(job.Proposal.Account, eventType, w =>

@@ -10,7 +10,7 @@ namespace PortalIo.Sandbox.Data
     /// </summary>
     internal static class ChangeOrderSeed
     {
-        public static void Populate(SandboxStore store, ItemFactory items, Proposal accepted, Proposal completed)
+        public static void Populate(EmulatorStore store, ItemFactory items, Proposal accepted, Proposal completed)
         {
             var first = New(accepted, SandboxSeed.AcceptedProposalChangeOrderId, 1, ProposalStatus.Accepted, accepted.CreatedDate.AddDays(21));
             first.ProjectDescription = "Add a second row of seating speakers and an acoustic treatment package.";

@@ -5,11 +5,11 @@ using PortalIo.Sandbox.Model;
 
 namespace PortalIo.Sandbox.Data
 {
-    /// <summary>The contact shape of contacts.md §2 (property order as in the docs' example).</summary>
+    /// <summary>The documented contact shape (property order as in the documentation's example).</summary>
     internal static class ContactJson
     {
         /// <param name="counts">Only with IncludeCounts=true: proposalCount and paymentCount.</param>
-        public static void Write(Utf8JsonWriter w, Contact c, SandboxStore? counts)
+        public static void Write(Utf8JsonWriter w, Contact c, EmulatorStore? counts)
         {
             w.WriteStartObject();
             w.WriteString("notes", c.Notes);
@@ -19,14 +19,14 @@ namespace PortalIo.Sandbox.Data
             if (counts != null)
             {
                 w.WriteNumber("proposalCount", counts.Proposals.Count(p => p.Customer == c));
-                // The sandbox has no payments; the count is honest rather than invented.
+                // The emulator has no payments; the count is honest rather than invented.
                 w.WriteNumber("paymentCount", 0);
             }
             WriteFields(w, c);
             w.WriteEndObject();
         }
 
-        public static byte[] Detail(Contact c, SandboxStore? counts) => JsonOutput.Write(w => Write(w, c, counts));
+        public static byte[] Detail(Contact c, EmulatorStore? counts) => JsonOutput.Write(w => Write(w, c, counts));
 
         /// <summary>The contact fields shared by a contact and a proposal's customer (id to contactPhone).</summary>
         internal static void WriteFields(Utf8JsonWriter w, Contact c)

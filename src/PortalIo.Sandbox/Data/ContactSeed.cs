@@ -5,27 +5,27 @@ namespace PortalIo.Sandbox.Data
 {
     /// <summary>
     /// The contacts beyond the six the proposals use, and every seeded location. Kept apart from
-    /// SeedData so that the proposal seed (whose customers are picked by index from its own list)
+    /// DemoData so that the proposal seed (whose customers are picked by index from its own list)
     /// never shifts when contacts are added here.
     /// </summary>
     internal static class ContactSeed
     {
-        public static void Populate(SandboxStore store, DealerAccount demo, DealerAccount other, DealerAccount inactive,
+        public static void Populate(EmulatorStore store, DealerAccount demo, DealerAccount other, DealerAccount inactive,
             IReadOnlyList<Contact> proposalContacts, Contact otherContact, Contact inactiveContact)
         {
             Contact Find(int id) => store.FindContactInAccount(id, demo)!;
 
-            var kim = SeedData.Contact(store, SandboxSeed.ContactWithoutLocationsId, demo, "Person", "David", "Kim", "", "david.kim@example.com", "555-0194");
-            var lakeside = SeedData.Contact(store, SandboxSeed.ContactWithSeveralLocationsId, demo, "Company", "Erin", "Walsh", "Lakeside Hospitality Group", "erin.walsh@lakeside.example.com", "555-0195");
-            var rossi = SeedData.Contact(store, SandboxSeed.ContactWithoutPrimaryLocationId, demo, "Person", "Sofia", "Rossi", "", "sofia.rossi@example.com", "555-0196");
-            var summit = SeedData.Contact(store, 97, demo, "Company", "Grace", "Holloway", "Summit Dental Partners", "frontdesk@summitdental.example.com", "555-0197");
-            var whitaker = SeedData.Contact(store, 98, demo, "Person", "James", "Whitaker", "", "james.whitaker@example.com", "555-0198");
-            var rahman = SeedData.Contact(store, 99, demo, "Person", "Aisha", "Rahman", "", "aisha.rahman@example.com", "555-0199");
-            var crescent = SeedData.Contact(store, 100, demo, "Company", "Victor", "Lang", "Crescent Property Management", "victor.lang@crescentpm.example.com", "555-0200");
-            SeedData.Contact(store, 101, demo, "Person", "Noah", "Bennett", "", "noah.bennett@example.com", "555-0201");
-            var nguyen = SeedData.Contact(store, 102, demo, "Person", "Emily", "Nguyen", "", "emily.nguyen@example.com", "555-0202");
-            var church = SeedData.Contact(store, 103, demo, "Company", "Paul", "Greer", "Blue Ridge Community Church", "office@blueridgechurch.example.com", "555-0203");
-            var mendoza = SeedData.Contact(store, 104, demo, "Person", "Carlos", "Mendoza", "", "carlos@mendozawiring.example.com", "555-0204");
+            var kim = DemoData.Contact(store, SandboxSeed.ContactWithoutLocationsId, demo, "Person", "David", "Kim", "", "david.kim@example.com", "555-0194");
+            var lakeside = DemoData.Contact(store, SandboxSeed.ContactWithSeveralLocationsId, demo, "Company", "Erin", "Walsh", "Lakeside Hospitality Group", "erin.walsh@lakeside.example.com", "555-0195");
+            var rossi = DemoData.Contact(store, SandboxSeed.ContactWithoutPrimaryLocationId, demo, "Person", "Sofia", "Rossi", "", "sofia.rossi@example.com", "555-0196");
+            var summit = DemoData.Contact(store, 97, demo, "Company", "Grace", "Holloway", "Summit Dental Partners", "frontdesk@summitdental.example.com", "555-0197");
+            var whitaker = DemoData.Contact(store, 98, demo, "Person", "James", "Whitaker", "", "james.whitaker@example.com", "555-0198");
+            var rahman = DemoData.Contact(store, 99, demo, "Person", "Aisha", "Rahman", "", "aisha.rahman@example.com", "555-0199");
+            var crescent = DemoData.Contact(store, 100, demo, "Company", "Victor", "Lang", "Crescent Property Management", "victor.lang@crescentpm.example.com", "555-0200");
+            DemoData.Contact(store, 101, demo, "Person", "Noah", "Bennett", "", "noah.bennett@example.com", "555-0201");
+            var nguyen = DemoData.Contact(store, 102, demo, "Person", "Emily", "Nguyen", "", "emily.nguyen@example.com", "555-0202");
+            var church = DemoData.Contact(store, 103, demo, "Company", "Paul", "Greer", "Blue Ridge Community Church", "office@blueridgechurch.example.com", "555-0203");
+            var mendoza = DemoData.Contact(store, 104, demo, "Person", "Carlos", "Mendoza", "", "carlos@mendozawiring.example.com", "555-0204");
             mendoza.ContactType = "Contractor";
             kim.Notes = "Prefers text messages.";
             lakeside.ContactEmailCC = "accounts@lakeside.example.com";
@@ -75,7 +75,7 @@ namespace PortalIo.Sandbox.Data
         }
 
         /// <param name="onSite">The on-site contact; defaults to the contact's own name, phone and e-mail.</param>
-        private static void Loc(SandboxStore store, int id, Contact owner, string street, string suite, string city, string postalCode,
+        private static void Loc(EmulatorStore store, int id, Contact owner, string street, string suite, string city, string postalCode,
             string state, string phone, bool primary, bool billing, int daysAgo,
             (string First, string Last, string Phone, string Email)? onSite = null)
         {
@@ -98,7 +98,7 @@ namespace PortalIo.Sandbox.Data
                 ContactEmail = person.Email,
                 IsPrimary = primary,
                 IsBilling = billing,
-                LastModifiedDate = SeedData.Anchor.AddDays(-daysAgo),
+                LastModifiedDate = DemoData.Anchor.AddDays(-daysAgo),
             });
         }
     }

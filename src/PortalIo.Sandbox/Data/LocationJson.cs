@@ -4,7 +4,7 @@ using PortalIo.Sandbox.Model;
 
 namespace PortalIo.Sandbox.Data
 {
-    /// <summary>Wire shapes of locations: the full contact location (locations.md §0) and the short address shape.</summary>
+    /// <summary>Wire shapes of locations: the full contact location and the short address shape.</summary>
     internal static class LocationJson
     {
         /// <summary>Property order as in the docs' examples (on-site contact fields first).</summary>

@@ -5,8 +5,8 @@ using PortalIo.Sandbox.Model;
 namespace PortalIo.Sandbox.Data
 {
     /// <summary>
-    /// Wire shapes of proposals (proposals.md §1 summary, §2 detail). Where the docs are silent the
-    /// sandbox adds only projectDescription, internalNotes and salesPerson, which the update routes
+    /// Wire shapes of proposals (the list summary and the detail). Where the documentation is silent
+    /// the emulator adds only projectDescription, internalNotes and salesPerson, which the update routes
     /// need to be observable.
     /// </summary>
     internal static class ProposalJson
@@ -79,7 +79,7 @@ namespace PortalIo.Sandbox.Data
         }
 
         /// <summary>
-        /// salesTax with the calculation breakdown of the Zapier proposal schema. The rate fields
+        /// salesTax with the calculation breakdown of the proposal schema Portal.io publishes for integrations. The rate fields
         /// (partsTax, laborTax, feeTax) carry the percentage and the *TotalTax fields the amounts;
         /// the docs list the names without saying which is which. calculation is null until a
         /// location is assigned, since nothing has been calculated yet.
@@ -188,7 +188,7 @@ namespace PortalIo.Sandbox.Data
             w.WriteEndObject();
         }
 
-        /// <summary>The customer with the proposal's assigned location (the Zapier schema's customer.location), null until assigned.</summary>
+        /// <summary>The customer with the proposal's assigned location (customer.location of the published proposal schema), null until assigned.</summary>
         private static void WriteCustomerDetail(Utf8JsonWriter w, Contact? c, ContactLocation? location)
         {
             if (c == null)

@@ -15,7 +15,7 @@ namespace PortalIo.Sandbox.Data
             p.LastSubmittedDate ??= atUtc;
             if (status == ProposalStatus.Submitted || status == ProposalStatus.EmailFailed) return;
 
-            // Expired and Delayed proposals may or may not have been opened; the sandbox says they were.
+            // Expired and Delayed proposals may or may not have been opened; the emulator says they were.
             p.ClientLastOpenedDate ??= atUtc;
             if (status == ProposalStatus.Accepted || status == ProposalStatus.Declined || status == ProposalStatus.Completed)
                 p.ClientLastDecisionDate ??= atUtc;

@@ -5,7 +5,7 @@ using System.Linq;
 namespace PortalIo.Sandbox.Data
 {
     /// <summary>
-    /// The sandbox's stand-in for Portal.io's "ClientLocation" tax lookup: one combined rate per US
+    /// The emulator's stand-in for Portal.io's "ClientLocation" tax lookup: one combined rate per US
     /// state. Texas is 8.25% because that reproduces the docs' example (3000.00 → 247.50) and the
     /// change-order example (1250.00 → 103.13). Rates are illustrative, not a tax service.
     /// </summary>
@@ -35,7 +35,7 @@ namespace PortalIo.Sandbox.Data
             return match?.Abbrev ?? "";
         }
 
-        /// <summary>The combined rate for the location's state; 0 where the sandbox knows none (outside the US).</summary>
+        /// <summary>The combined rate for the location's state; 0 where the emulator knows none (outside the US).</summary>
         public static decimal RateFor(string state, string country)
         {
             if (!IsUnitedStates(country)) return 0m;

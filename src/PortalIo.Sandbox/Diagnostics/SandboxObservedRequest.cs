@@ -7,7 +7,7 @@ namespace PortalIo.Sandbox.Diagnostics
     /// A request exactly as it arrived, secrets included (headers with the user key and signature,
     /// the raw query with the exchange password). Only for <see cref="SandboxOptions.RequestObserver"/>:
     /// tests use it to prove what a client sends (each retry re-signed, the password only in the
-    /// exchange query); it is never logged or kept by the sandbox.
+    /// exchange query); it is never logged or kept by the emulator.
     /// </summary>
     public sealed class SandboxObservedRequest
     {
@@ -33,7 +33,7 @@ namespace PortalIo.Sandbox.Diagnostics
         /// <summary>The body decoded as UTF-8 (at most 64 KB).</summary>
         public string Body { get; }
 
-        /// <summary>The fault the sandbox injected for this request, or null.</summary>
+        /// <summary>The fault the emulator injected for this request, or null.</summary>
         public string? FaultInjected { get; }
 
         public DateTime ReceivedAtUtc { get; }

@@ -27,8 +27,7 @@ namespace PortalIo.Sandbox.Faults
                 {
                     if (reset)
                     {
-                        socket.LingerState = new LingerOption(true, 0);
-                        socket.Close(0);
+                        Reset(socket);
                     }
                     else
                     {
@@ -47,6 +46,48 @@ namespace PortalIo.Sandbox.Faults
                 try { context.Response.ContentLength64 = 1 << 20; } catch (Exception) { }
             }
             try { context.Response.Abort(); } catch (Exception) { }
+        }
+
+        /// <summary>
+        /// Resets every connection the listener still holds, before it is closed: closing the
+        /// managed listener would otherwise complete each of them (a request parsed but not yet
+        /// handed out, or one between requests) with an empty "200 OK". Best effort: where the
+        /// listener has no such table (http.sys on Windows), closing it cancels them properly.
+        /// </summary>
+        public static void ResetAll(HttpListener listener)
+        {
+            try
+            {
+                for (var type = listener.GetType(); type != null; type = type.BaseType)
+                {
+                    foreach (var field in type.GetFields(Instance | BindingFlags.DeclaredOnly))
+                    {
+                        if (!(field.GetValue(listener) is System.Collections.IDictionary table)) continue;
+                        var connections = new System.Collections.ArrayList();
+                        lock (table.SyncRoot) connections.AddRange(table.Keys);
+                        foreach (var connection in connections)
+                            if (connection != null && connection.GetType().Name == "HttpConnection") Reset(FindMember(connection, t => typeof(Socket).IsAssignableFrom(t)) as Socket);
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // Private fields of another runtime: nothing to reset this way.
+            }
+        }
+
+        private static void Reset(Socket? socket)
+        {
+            if (socket == null) return;
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Close(0);
+            }
+            catch (Exception)
+            {
+                // Already closed.
+            }
         }
 
         private static Socket? FindSocket(HttpListenerContext context)

@@ -2,16 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using PortalIo.Sandbox.Http;
 
 namespace PortalIo.Sandbox.Faults
 {
     /// <summary>
-    /// Decides per request whether to answer with a fault, and which one from the configured mix.
-    /// Kinds that strike before processing never have a side effect; the "applied" kinds
-    /// (<see cref="FaultKinds.ProcessesRequest"/>) process the request first and then lose the
-    /// answer. One Random behind a lock: seeded runs replay the same fault sequence for the same
-    /// request order.
+    /// The random faults: decides per request whether to strike (SandboxOptions.FaultRate), and
+    /// with which kind from the configured mix. Kinds that strike before processing never have a
+    /// side effect; the "applied" kinds (<see cref="FaultKinds.ProcessesRequest"/>) process the
+    /// request first and then lose or spoil the answer. One Random behind a lock: seeded runs replay
+    /// the same fault sequence for the same request order.
     /// </summary>
     internal sealed class FaultInjector
     {
@@ -64,23 +63,6 @@ namespace PortalIo.Sandbox.Faults
                 var counts = new Dictionary<FaultKind, long>();
                 foreach (var kind in FaultKinds.All) counts[kind] = Interlocked.Read(ref _counts[(int)kind]);
                 return counts;
-            }
-        }
-
-        /// <summary>The error response of a status fault; null for the kinds that send no (complete) response.</summary>
-        public static SandboxResponse? ResponseFor(FaultKind kind)
-        {
-            switch (kind)
-            {
-                case FaultKind.ServiceUnavailable:
-                    return ErrorBodies.Structured(503, "ServiceUnavailable", "The service is temporarily unavailable (injected by the sandbox).")
-                        .WithHeader("Retry-After", "0");
-                case FaultKind.BadGateway:
-                    return ErrorBodies.Structured(502, "BadGateway", "Bad gateway (injected by the sandbox).");
-                case FaultKind.InternalServerError:
-                    return ErrorBodies.Structured(500, "InternalServerError", "An unexpected error occurred (injected by the sandbox).");
-                default:
-                    return null;
             }
         }
     }

@@ -1,9 +1,10 @@
 namespace PortalIo.Sandbox.Faults
 {
     /// <summary>
-    /// Kinds of injected faults. The first five happen before the request is processed, so they
-    /// never have a side effect; the last three process the request (a write is APPLIED) and then
-    /// lose the answer, which is the case a client must never resend blindly.
+    /// Kinds of random faults (SandboxOptions.FaultRate, SandboxOptions.FaultKinds). The first five
+    /// strike before the request is processed, so they never have a side effect; the others process
+    /// the request (a write is APPLIED) and then lose or spoil the answer, which is the case a client
+    /// must never resend blindly.
     /// </summary>
     public enum FaultKind
     {
@@ -23,6 +24,10 @@ namespace PortalIo.Sandbox.Faults
         AppliedThenReset,
         /// <summary>Processed (a write is applied); then no answer for <see cref="SandboxOptions.StallDuration"/> and the connection is dropped.</summary>
         AppliedThenStall,
+        /// <summary>Processed (a write is applied); then answered 500 with an error body instead of the route's answer.</summary>
+        AppliedThenStatus,
+        /// <summary>Processed (a write is applied); then answered with the route's status and a complete body that is not valid JSON.</summary>
+        AppliedThenUnreadable,
     }
 
     /// <summary>Facts about each fault kind.</summary>
@@ -36,13 +41,19 @@ namespace PortalIo.Sandbox.Faults
         {
             FaultKind.ServiceUnavailable, FaultKind.InternalServerError, FaultKind.BadGateway, FaultKind.ConnectionReset,
             FaultKind.Stall, FaultKind.TruncatedBody, FaultKind.AppliedThenReset, FaultKind.AppliedThenStall,
+            FaultKind.AppliedThenStatus, FaultKind.AppliedThenUnreadable,
+        };
+
+        /// <summary>The kinds that process the request (a write is applied) and then lose or spoil the answer.</summary>
+        public static readonly FaultKind[] AppliedThenLost =
+        {
+            FaultKind.TruncatedBody, FaultKind.AppliedThenReset, FaultKind.AppliedThenStall, FaultKind.AppliedThenStatus, FaultKind.AppliedThenUnreadable,
         };
 
         /// <summary>True when the request is processed (a write applied) before the fault strikes.</summary>
-        public static bool ProcessesRequest(FaultKind kind) =>
-            kind == FaultKind.TruncatedBody || kind == FaultKind.AppliedThenReset || kind == FaultKind.AppliedThenStall;
+        public static bool ProcessesRequest(FaultKind kind) => System.Array.IndexOf(AppliedThenLost, kind) >= 0;
 
-        /// <summary>True when no complete response is sent.</summary>
+        /// <summary>True when the client gets no complete, readable response.</summary>
         public static bool LosesResponse(FaultKind kind) =>
             kind == FaultKind.ConnectionReset || kind == FaultKind.Stall || ProcessesRequest(kind);
     }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace PortalIo.Sandbox.Http
 {
     /// <summary>
-    /// The error shapes Portal.io really sends (seed 000): a ServiceStack-style structured
+    /// The error shapes Portal.io really sends (see docs/api-decisions.md, 'Error bodies'): a ServiceStack-style structured
     /// responseStatus object for validation and business rules, a bare JSON string "Bad Request"
     /// for requests that cannot even be bound, and the exact bare string for a signature mismatch.
     /// </summary>
@@ -13,21 +13,21 @@ namespace PortalIo.Sandbox.Http
     {
         public const string SignatureInvalidMessage = "You are not authorized. Your request signature (hash) is invalid.";
 
-        public static SandboxResponse SignatureInvalid() => BareString(401, SignatureInvalidMessage);
+        public static EmulatorResponse SignatureInvalid() => BareString(401, SignatureInvalidMessage);
 
-        public static SandboxResponse BadRequestBare() => BareString(400, "Bad Request");
+        public static EmulatorResponse BadRequestBare() => BareString(400, "Bad Request");
 
-        public static SandboxResponse BareString(int statusCode, string message) =>
-            SandboxResponse.Json(statusCode, JsonOutput.Write(w => w.WriteStringValue(message)));
+        public static EmulatorResponse BareString(int statusCode, string message) =>
+            EmulatorResponse.Json(statusCode, JsonOutput.Write(w => w.WriteStringValue(message)));
 
-        public static SandboxResponse Structured(int statusCode, string errorCode, string message) =>
+        public static EmulatorResponse Structured(int statusCode, string errorCode, string message) =>
             Structured(statusCode, errorCode, message, new FieldError[0]);
 
-        public static SandboxResponse Validation(FieldError error) =>
+        public static EmulatorResponse Validation(FieldError error) =>
             Structured(400, error.ErrorCode, error.Message, new[] { error });
 
-        public static SandboxResponse Structured(int statusCode, string errorCode, string message, IReadOnlyList<FieldError> errors) =>
-            SandboxResponse.Json(statusCode, JsonOutput.Write(w =>
+        public static EmulatorResponse Structured(int statusCode, string errorCode, string message, IReadOnlyList<FieldError> errors) =>
+            EmulatorResponse.Json(statusCode, JsonOutput.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteStartObject("responseStatus");
@@ -47,16 +47,16 @@ namespace PortalIo.Sandbox.Http
                 w.WriteEndObject();
             }));
 
-        public static SandboxResponse Unauthorized(string message) => Structured(401, "Unauthorized", message);
-        public static SandboxResponse PaymentRequired() =>
+        public static EmulatorResponse Unauthorized(string message) => Structured(401, "Unauthorized", message);
+        public static EmulatorResponse PaymentRequired() =>
             Structured(402, "PaymentRequired", "An active Portal.io subscription is required to use the API.");
-        public static SandboxResponse Forbidden(string message) => Structured(403, "Forbidden", message);
-        public static SandboxResponse NotFound(string message) => Structured(404, "NotFound", message);
-        public static SandboxResponse Conflict(string message) => Structured(409, "Conflict", message);
+        public static EmulatorResponse Forbidden(string message) => Structured(403, "Forbidden", message);
+        public static EmulatorResponse NotFound(string message) => Structured(404, "NotFound", message);
+        public static EmulatorResponse Conflict(string message) => Structured(409, "Conflict", message);
 
-        public static SandboxResponse ProposalLocked(int proposalId, string status) =>
+        public static EmulatorResponse ProposalLocked(int proposalId, string status) =>
             Conflict("Proposal " + proposalId + " is " + status + " and can no longer be edited. Use a change order instead.");
 
-        public static string Utf8(SandboxResponse response) => Encoding.UTF8.GetString(response.Body);
+        public static string Utf8(EmulatorResponse response) => Encoding.UTF8.GetString(response.Body);
     }
 }

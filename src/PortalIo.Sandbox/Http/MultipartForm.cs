@@ -5,9 +5,10 @@ using System.Text;
 namespace PortalIo.Sandbox.Http
 {
     /// <summary>
-    /// A small multipart/form-data reader for the AI content upload (GAPS G33: the documented
-    /// form-urlencoded body cannot carry a file, so multipart is accepted too). Parts with a
-    /// filename are files; the others are fields.
+    /// A small multipart/form-data reader for the AI content upload (the documented form-urlencoded
+    /// body cannot carry a file, so multipart is accepted too; see docs/api-decisions.md, 'AI
+    /// Builder uploads'), and for the request journal. Parts with a filename are files; the others
+    /// are fields.
     /// </summary>
     internal sealed class MultipartForm
     {

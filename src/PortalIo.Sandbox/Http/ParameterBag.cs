@@ -28,6 +28,9 @@ namespace PortalIo.Sandbox.Http
         /// <summary>The first value, or null when the key is absent.</summary>
         public string? Get(string key) => _values.TryGetValue(key, out var list) && list.Count > 0 ? list[0] : null;
 
+        /// <summary>Every name with its values, in the order the names first appeared.</summary>
+        public IEnumerable<KeyValuePair<string, List<string>>> Entries => _values;
+
         public IReadOnlyList<string> GetAll(string key) =>
             _values.TryGetValue(key, out var list) ? (IReadOnlyList<string>)list : new string[0];
     }

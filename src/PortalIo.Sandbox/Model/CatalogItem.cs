@@ -6,7 +6,7 @@ namespace PortalIo.Sandbox.Model
 {
     /// <summary>
     /// A catalog entry. Parts are the shared Portal.io catalog (Account null); Labor and
-    /// CustomItem entries belong to one dealer's private library, as catalog.md says.
+    /// CustomItem entries belong to one dealer's private library, as the API documents.
     /// </summary>
     internal sealed class CatalogItem
     {

@@ -15,7 +15,7 @@ namespace PortalIo.Sandbox.Model
 
         public Proposal Parent { get; }
 
-        /// <summary>Sequential within the parent (1, 2, …), as the list page says; see SeedData for why not account-wide.</summary>
+        /// <summary>Sequential within the parent (1, 2, …), as the list page says; see DemoData for why not account-wide.</summary>
         public int Number { get; }
     }
 }

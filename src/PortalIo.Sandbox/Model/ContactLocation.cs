@@ -2,7 +2,7 @@ using System;
 
 namespace PortalIo.Sandbox.Model
 {
-    /// <summary>An address of a contact (locations.md §0). Its state decides the sales-tax rate of proposals it is assigned to.</summary>
+    /// <summary>An address of a contact. Its state decides the sales-tax rate of proposals it is assigned to.</summary>
     internal sealed class ContactLocation
     {
         public int Id { get; set; }

@@ -33,7 +33,7 @@ namespace PortalIo.Sandbox.Model
         /// <summary>The stable User API Key handed out by the credential exchange.</summary>
         public string UserKey { get; }
 
-        /// <summary>Without any permission the sandbox refuses every mutating call with 403.</summary>
+        /// <summary>Without any permission the emulator refuses every mutating call with 403.</summary>
         public bool CanWrite => Permissions.Count > 0;
 
         public string DisplayName => FirstName + " " + LastName;

@@ -11,7 +11,7 @@ namespace PortalIo.Sandbox.Model
         public string Url { get; set; } = "";
         public string Description { get; set; } = "";
         public bool Enabled { get; set; } = true;
-        /// <summary>Generated once at creation; never changed by updates (webhooks.md §5.3).</summary>
+        /// <summary>Generated once at creation; never changed by updates (see docs/api-decisions.md, 'Webhook secrets').</summary>
         public string SecretKey { get; set; } = "";
         public List<string> Events { get; set; } = new List<string>();
         public DateTime CreatedDate { get; set; }

@@ -13,9 +13,9 @@ using PortalIo.Sandbox.Routing;
 namespace PortalIo.Sandbox.Routes
 {
     /// <summary>
-    /// The AI Builder routes (ai-builder.md). Content, content-delete and outline GET are also served
-    /// under /public/api/proposals/… (G32), and so is the upload, which the README lists with the
-    /// same prefix conflict. Upload transport (G33): the documented form-urlencoded body carries
+    /// The AI Builder routes. Content, content-delete and outline GET are also served under
+    /// /public/api/proposals/…, and so is the upload: the documentation uses both prefixes (see
+    /// docs/api-decisions.md, 'AI Builder routes'). Upload transport: the documented form-urlencoded body carries
     /// Name plus the text itself in a <c>Content</c> field (optional <c>FileName</c>, default
     /// Name + ".txt", decides the type); multipart/form-data with file parts and a Name field is
     /// accepted too. IsMultiChunkUpload is bound (must be a boolean) but chunking is not emulated.
@@ -33,10 +33,10 @@ namespace PortalIo.Sandbox.Routes
             [".mp4"] = "Video", [".mov"] = "Video", [".webm"] = "Video",
         };
 
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
         private readonly AiBuilderEngine _engine;
 
-        public AiBuilderRoutes(SandboxStore store, AiBuilderEngine engine)
+        public AiBuilderRoutes(EmulatorStore store, AiBuilderEngine engine)
         {
             _store = store;
             _engine = engine;
@@ -55,7 +55,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("POST", "/public/proposals/{proposalId}/ai/build", RouteAccess.PublicWrite, StartBuild);
         }
 
-        private SandboxResponse Upload(SandboxRequest request)
+        private EmulatorResponse Upload(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -120,11 +120,11 @@ namespace PortalIo.Sandbox.Routes
                     UserCreated = me,
                 };
                 _store.AddAiContent(item);
-                return SandboxResponse.Json(200, JsonOutput.Write(w => WriteContent(w, item, now)));
+                return EmulatorResponse.Json(200, JsonOutput.Write(w => WriteContent(w, item, now)));
             }
         }
 
-        private SandboxResponse ListContent(SandboxRequest request)
+        private EmulatorResponse ListContent(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -134,7 +134,7 @@ namespace PortalIo.Sandbox.Routes
                 if (proposal == null) return ErrorBodies.NotFound("Proposal " + proposalId.Value + " was not found.");
                 var now = DateTime.UtcNow;
                 var items = _store.AiContentOf(proposal).ToList();
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteStartArray("items");
@@ -145,7 +145,7 @@ namespace PortalIo.Sandbox.Routes
             }
         }
 
-        private SandboxResponse DeleteContent(SandboxRequest request)
+        private EmulatorResponse DeleteContent(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             var contentId = request.RouteInt("contentId");
@@ -157,7 +157,7 @@ namespace PortalIo.Sandbox.Routes
                 var item = _store.FindAiContent(proposal, contentId.Value);
                 if (item == null) return ErrorBodies.NotFound("Content " + contentId.Value + " was not found in proposal " + proposal.Id + ".");
                 _store.RemoveAiContent(item);
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteNumber("id", item.Id);
@@ -168,7 +168,7 @@ namespace PortalIo.Sandbox.Routes
         }
 
         /// <summary>Outline generation reads content and writes nothing to the proposal, so it needs no Draft; it needs Transcribed content.</summary>
-        private SandboxResponse StartOutline(SandboxRequest request) =>
+        private EmulatorResponse StartOutline(EmulatorRequest request) =>
             StartJob(request, (proposal, now) =>
             {
                 var sources = _store.AiContentOf(proposal).Where(c => c.StatusAt(now, _engine.Step) == "Transcribed").ToList();
@@ -180,7 +180,7 @@ namespace PortalIo.Sandbox.Routes
             });
 
         /// <summary>The build edits the proposal: terminal proposals answer 409 like every edit; no Completed outline answers 400.</summary>
-        private SandboxResponse StartBuild(SandboxRequest request) =>
+        private EmulatorResponse StartBuild(EmulatorRequest request) =>
             StartJob(request, (proposal, now) =>
             {
                 if (proposal.IsLocked) return (null, ErrorBodies.ProposalLocked(proposal.Id, proposal.Status.ToString()));
@@ -192,7 +192,7 @@ namespace PortalIo.Sandbox.Routes
                 return ("Building", null);
             });
 
-        private SandboxResponse StartJob(SandboxRequest request, Func<Proposal, DateTime, (string? Status, SandboxResponse? Refusal)> start)
+        private EmulatorResponse StartJob(EmulatorRequest request, Func<Proposal, DateTime, (string? Status, EmulatorResponse? Refusal)> start)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -212,7 +212,7 @@ namespace PortalIo.Sandbox.Routes
                 _engine.Advance(now);
                 var (status, refusal) = start(proposal, now);
                 if (refusal != null) return refusal;
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteNumber("proposalId", proposal.Id);
@@ -222,7 +222,7 @@ namespace PortalIo.Sandbox.Routes
             }
         }
 
-        private SandboxResponse GetOutline(SandboxRequest request)
+        private EmulatorResponse GetOutline(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -234,7 +234,7 @@ namespace PortalIo.Sandbox.Routes
                 var job = _store.FindOutline(proposal);
                 if (job == null) return ErrorBodies.NotFound("No outline has been generated for proposal " + proposal.Id + ".");
                 var status = job.FinalStatus ?? "Generating";
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteNumber("proposalId", proposal.Id);
@@ -246,7 +246,7 @@ namespace PortalIo.Sandbox.Routes
         }
 
         /// <summary>Content changes need a Draft proposal (409 otherwise, terminal or merely sent).</summary>
-        private Proposal? FindDraft(int proposalId, DealerUser me, out SandboxResponse? refusal)
+        private Proposal? FindDraft(int proposalId, DealerUser me, out EmulatorResponse? refusal)
         {
             refusal = null;
             var proposal = _store.FindProposalInAccount(proposalId, me.Account);

@@ -9,10 +9,10 @@ namespace PortalIo.Sandbox.Routes
     /// <summary>GET /authenticate/apikeyexchange: trades a login for the user key (meta.apiKey).</summary>
     internal sealed class AuthRoutes
     {
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
         private readonly Uri _baseUri;
 
-        public AuthRoutes(SandboxStore store, Uri baseUri)
+        public AuthRoutes(EmulatorStore store, Uri baseUri)
         {
             _store = store;
             _baseUri = baseUri;
@@ -21,7 +21,7 @@ namespace PortalIo.Sandbox.Routes
         public void Register(Router router) =>
             router.Map("GET", "/authenticate/apikeyexchange", RouteAccess.Exchange, Exchange);
 
-        private SandboxResponse Exchange(SandboxRequest request)
+        private EmulatorResponse Exchange(EmulatorRequest request)
         {
             var userName = request.Query.Get("UserName");
             var password = request.Query.Get("Password");
@@ -54,7 +54,7 @@ namespace PortalIo.Sandbox.Routes
                 w.WriteEndObject();
                 w.WriteEndObject();
             });
-            return SandboxResponse.Json(200, body);
+            return EmulatorResponse.Json(200, body);
         }
     }
 }

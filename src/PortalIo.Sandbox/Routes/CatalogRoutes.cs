@@ -12,20 +12,20 @@ using PortalIo.Sandbox.Routing;
 namespace PortalIo.Sandbox.Routes
 {
     /// <summary>
-    /// /public/catalog: search, item, category tree (catalog.md). Only parameters whose names are
-    /// documented are bound (G24: the industry, authorized, discontinued, industrial-favorite and
-    /// price filters have no known name, so they are not guessed; discontinued items are excluded
-    /// from searches as the default of that unnamed switch says). Catalog access is treated as
-    /// enabled for every account (the error when it is not, G26, is unknown).
+    /// /public/catalog: search, item, category tree. Only parameters whose names are documented are
+    /// bound: the industry, authorized, discontinued, industrial-favorite and price filters have no
+    /// known name, so they are not guessed; discontinued items are excluded from searches as the
+    /// default of that unnamed switch says. Catalog access is treated as enabled for every account,
+    /// since the error when it is not is unknown (see docs/api-decisions.md, 'Catalog search').
     /// </summary>
     internal sealed class CatalogRoutes
     {
         public const int DefaultPageSize = 10;
         private static readonly string[] ItemTypes = { "Part", "Labor", "CustomItem" };
 
-        private readonly SandboxCatalog _catalog;
+        private readonly EmulatorCatalog _catalog;
 
-        public CatalogRoutes(SandboxCatalog catalog) { _catalog = catalog; }
+        public CatalogRoutes(EmulatorCatalog catalog) { _catalog = catalog; }
 
         public void Register(Router router)
         {
@@ -35,7 +35,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("GET", "/public/catalog/{itemId}", RouteAccess.PublicRead, Get);
         }
 
-        private SandboxResponse Search(SandboxRequest request)
+        private EmulatorResponse Search(EmulatorRequest request)
         {
             var watch = Stopwatch.StartNew();
             var q = request.Query;
@@ -79,7 +79,7 @@ namespace PortalIo.Sandbox.Routes
             var slice = skip >= matches.Count ? new List<CatalogItem>() : matches.Skip((int)skip).Take(size).ToList();
             var favorites = matches.Where(i => _catalog.IsFavorite(i, account)).ToList();
 
-            return SandboxResponse.Json(200, JsonOutput.Write(w =>
+            return EmulatorResponse.Json(200, JsonOutput.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteStartArray("items");
@@ -105,7 +105,7 @@ namespace PortalIo.Sandbox.Routes
             }));
         }
 
-        private SandboxResponse Get(SandboxRequest request)
+        private EmulatorResponse Get(EmulatorRequest request)
         {
             var itemId = request.RouteInt("itemId");
             if (itemId == null) return ErrorBodies.BadRequestBare();
@@ -117,11 +117,11 @@ namespace PortalIo.Sandbox.Routes
             // Labor and custom items live in the account's private library: they are found only when asked for by type.
             var item = _catalog.FindItem(itemId.Value, itemType, account);
             if (item == null) return ErrorBodies.NotFound(itemType + " catalog item " + itemId.Value + " was not found.");
-            return SandboxResponse.Json(200, JsonOutput.Write(w => WriteDetail(w, item, account, extended == true)));
+            return EmulatorResponse.Json(200, JsonOutput.Write(w => WriteDetail(w, item, account, extended == true)));
         }
 
-        private SandboxResponse Categories(SandboxRequest request) =>
-            SandboxResponse.Json(200, JsonOutput.Write(w =>
+        private EmulatorResponse Categories(EmulatorRequest request) =>
+            EmulatorResponse.Json(200, JsonOutput.Write(w =>
             {
                 w.WriteStartArray();
                 foreach (var industry in _catalog.Industries)
@@ -219,7 +219,7 @@ namespace PortalIo.Sandbox.Routes
                 w.WriteStartArray("additionalImageUrls");
                 if (item.ItemType == "Part") w.WriteStringValue(ImageUrl(item, 2));
                 w.WriteEndArray();
-                // Suppliers only with ExtendedDetails, as the newer (mintlify) page says.
+                // Suppliers only with ExtendedDetails, as the newer documentation page says.
                 w.WriteStartArray("suppliers");
                 foreach (var offer in item.Suppliers)
                 {

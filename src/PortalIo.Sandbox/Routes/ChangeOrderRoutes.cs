@@ -8,12 +8,12 @@ using PortalIo.Sandbox.Routing;
 
 namespace PortalIo.Sandbox.Routes
 {
-    /// <summary>The read-only change-order routes (change-orders.md); no create/edit route is documented, so none exists.</summary>
+    /// <summary>The read-only change-order routes; no create or edit route is documented, so none exists.</summary>
     internal sealed class ChangeOrderRoutes
     {
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
 
-        public ChangeOrderRoutes(SandboxStore store) { _store = store; }
+        public ChangeOrderRoutes(EmulatorStore store) { _store = store; }
 
         public void Register(Router router)
         {
@@ -21,7 +21,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("GET", "/public/proposals/{proposalId}/changeorders/{changeOrderId}", RouteAccess.PublicRead, Get);
         }
 
-        private SandboxResponse List(SandboxRequest request)
+        private EmulatorResponse List(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -30,7 +30,7 @@ namespace PortalIo.Sandbox.Routes
                 var proposal = _store.FindProposalInAccount(proposalId.Value, request.User!.Account);
                 if (proposal == null) return ErrorBodies.NotFound("Proposal " + proposalId.Value + " was not found.");
                 var changeOrders = proposal.HasChangeOrders ? proposal.ChangeOrders.ToList() : new System.Collections.Generic.List<Proposal>();
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartArray();
                     foreach (var co in changeOrders) WriteSummary(w, co);
@@ -39,7 +39,7 @@ namespace PortalIo.Sandbox.Routes
             }
         }
 
-        private SandboxResponse Get(SandboxRequest request)
+        private EmulatorResponse Get(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             var changeOrderId = request.RouteInt("changeOrderId");
@@ -50,7 +50,7 @@ namespace PortalIo.Sandbox.Routes
                 if (proposal == null) return ErrorBodies.NotFound("Proposal " + proposalId.Value + " was not found.");
                 var co = _store.FindChangeOrder(proposal, changeOrderId.Value);
                 if (co == null) return ErrorBodies.NotFound("Change order " + changeOrderId.Value + " was not found in proposal " + proposal.Id + ".");
-                return SandboxResponse.Json(200, JsonOutput.Write(w => WriteDetail(w, co)))
+                return EmulatorResponse.Json(200, JsonOutput.Write(w => WriteDetail(w, co)))
                     .WithHeader("Last-Modified", co.LastModifiedDate.ToString("r", CultureInfo.InvariantCulture));
             }
         }
@@ -74,7 +74,7 @@ namespace PortalIo.Sandbox.Routes
             w.WriteEndObject();
         }
 
-        /// <summary>The detail of change-orders.md §2; the fields the sandbox has no data for are null, as in the docs' example.</summary>
+        /// <summary>The change-order detail; the fields the emulator has no data for are null, as in the documentation's example.</summary>
         private static void WriteDetail(Utf8JsonWriter w, Proposal co)
         {
             var money = ProposalFinancials.Of(co);

@@ -54,7 +54,7 @@ namespace PortalIo.Sandbox.Routes
                     "The length of '" + label + "' must be " + max + " characters or fewer. You entered " + value.Length + " characters."));
         }
 
-        public static SandboxResponse ValidationFailed(IReadOnlyList<FieldError> errors) =>
+        public static EmulatorResponse ValidationFailed(IReadOnlyList<FieldError> errors) =>
             ErrorBodies.Structured(400, errors[0].ErrorCode, errors[0].Message, errors);
     }
 }

@@ -8,14 +8,15 @@ using PortalIo.Sandbox.Routing;
 
 namespace PortalIo.Sandbox.Routes
 {
-    /// <summary>/public/people/{ContactId}/location: list and add (locations.md §1–2).</summary>
+    /// <summary>/public/people/{ContactId}/location: list and add.</summary>
     internal sealed class LocationRoutes
     {
         public const int DefaultPageSize = 10;
 
         /// <summary>
-        /// Length limits of the create form. Street is 255 as the prose page and the seeds say (the
-        /// OpenAPI block's 100 is the conflict of G21); the others exist only in the OpenAPI block.
+        /// Length limits of the create form. Street is 255 as the prose page says (the generated
+        /// reference says 100; see docs/api-decisions.md, 'Locations'); the others exist only in the
+        /// generated reference.
         /// </summary>
         private static readonly (string Field, string Label, int Max)[] Limits =
         {
@@ -24,9 +25,9 @@ namespace PortalIo.Sandbox.Routes
             ("ContactLastName", "Contact Last Name", 50), ("ContactPhoneNumber", "Contact Phone Number", 50), ("ContactEmail", "Contact Email", 100),
         };
 
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
 
-        public LocationRoutes(SandboxStore store) { _store = store; }
+        public LocationRoutes(EmulatorStore store) { _store = store; }
 
         public void Register(Router router)
         {
@@ -35,10 +36,11 @@ namespace PortalIo.Sandbox.Routes
         }
 
         /// <summary>
-        /// PageNumber &lt; 1 answers the bare "Bad Request" string here — the seed says both error
-        /// shapes exist and paging rules differ per endpoint; proposals use the structured one.
+        /// PageNumber &lt; 1 answers the bare "Bad Request" string here: both error shapes exist and
+        /// paging rules differ per endpoint; proposals use the structured one (see
+        /// docs/api-decisions.md, 'Paging quirks').
         /// </summary>
-        private SandboxResponse List(SandboxRequest request)
+        private EmulatorResponse List(EmulatorRequest request)
         {
             var contactId = request.RouteInt("contactId");
             if (contactId == null) return ErrorBodies.BadRequestBare();
@@ -59,7 +61,7 @@ namespace PortalIo.Sandbox.Routes
                     .ToList();
                 long skip = (long)(page - 1) * size;
                 var slice = skip >= ordered.Count ? new List<ContactLocation>() : ordered.Skip((int)skip).Take(size).ToList();
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteStartArray("contactLocations");
@@ -71,7 +73,7 @@ namespace PortalIo.Sandbox.Routes
             }
         }
 
-        private SandboxResponse Create(SandboxRequest request)
+        private EmulatorResponse Create(EmulatorRequest request)
         {
             var contactId = request.RouteInt("contactId");
             if (contactId == null) return ErrorBodies.BadRequestBare();
@@ -120,7 +122,7 @@ namespace PortalIo.Sandbox.Routes
                 };
                 _store.AddLocation(location);
                 contact.LastModifiedDate = now;
-                return SandboxResponse.Json(ProposalRoutes.CreatedStatusCode, LocationJson.Full(location));
+                return EmulatorResponse.Json(ProposalRoutes.CreatedStatusCode, LocationJson.Full(location));
             }
         }
     }

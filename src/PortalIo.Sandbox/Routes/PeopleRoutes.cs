@@ -9,7 +9,7 @@ using PortalIo.Sandbox.Webhooks;
 
 namespace PortalIo.Sandbox.Routes
 {
-    /// <summary>/public/people: list, detail and create (contacts.md §1–3). Update/delete are not documented (G22).</summary>
+    /// <summary>/public/people: list, detail and create. Update and delete are not documented, so they do not exist (see docs/api-decisions.md, 'Contacts').</summary>
     internal sealed class PeopleRoutes
     {
         public const int DefaultPageSize = 10;
@@ -18,10 +18,10 @@ namespace PortalIo.Sandbox.Routes
         public static readonly string[] PartyTypes = { "Person", "Company" };
         public static readonly string[] ContactTypes = { "Client", "Employee", "Contractor", "Other" };
 
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
         private readonly WebhookDispatcher _webhooks;
 
-        public PeopleRoutes(SandboxStore store, WebhookDispatcher webhooks)
+        public PeopleRoutes(EmulatorStore store, WebhookDispatcher webhooks)
         {
             _store = store;
             _webhooks = webhooks;
@@ -34,7 +34,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("GET", "/public/people/{personId}", RouteAccess.PublicRead, Get);
         }
 
-        private SandboxResponse List(SandboxRequest request)
+        private EmulatorResponse List(EmulatorRequest request)
         {
             var q = request.Query;
             if (!FormReading.TryInt(q, "PageNumber", out var pageNumber) || !FormReading.TryInt(q, "PageSize", out var pageSize))
@@ -83,7 +83,7 @@ namespace PortalIo.Sandbox.Routes
                 var ordered = Order(matches, sortBy, descending, me).ToList();
                 long skip = (long)(page - 1) * size;
                 var slice = skip >= ordered.Count ? new List<Contact>() : ordered.Skip((int)skip).Take(size).ToList();
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteStartArray("people");
@@ -127,7 +127,7 @@ namespace PortalIo.Sandbox.Routes
             return latest;
         }
 
-        private SandboxResponse Get(SandboxRequest request)
+        private EmulatorResponse Get(EmulatorRequest request)
         {
             var personId = request.RouteInt("personId");
             if (personId == null) return ErrorBodies.BadRequestBare();
@@ -136,11 +136,11 @@ namespace PortalIo.Sandbox.Routes
             {
                 var contact = _store.FindContactInAccount(personId.Value, request.User!.Account);
                 if (contact == null) return ErrorBodies.NotFound("Contact " + personId.Value + " was not found.");
-                return SandboxResponse.Json(200, ContactJson.Detail(contact, includeCounts == true ? _store : null));
+                return EmulatorResponse.Json(200, ContactJson.Detail(contact, includeCounts == true ? _store : null));
             }
         }
 
-        private SandboxResponse Create(SandboxRequest request)
+        private EmulatorResponse Create(EmulatorRequest request)
         {
             var form = request.Form;
             if (form == null) return ErrorBodies.BadRequestBare();
@@ -148,7 +148,7 @@ namespace PortalIo.Sandbox.Routes
             var partyType = Enum(form.Get("PartyType"), PartyTypes, "PartyType", "Party Type", errors);
             var contactType = Enum(form.Get("ContactType"), ContactTypes, "ContactType", "Contact Type", errors);
             var firstName = form.Get("FirstName")?.Trim() ?? "";
-            // The endpoint page says FirstName is always required, companies included (G19): the stricter rule.
+            // The endpoint page says FirstName is always required, companies included: the stricter of the documented rules (see docs/api-decisions.md, 'Contacts').
             if (firstName.Length == 0) errors.Add(FormReading.NotEmpty("FirstName", "First Name"));
             var companyName = form.Get("CompanyName")?.Trim() ?? "";
             if (partyType == "Company" && companyName.Length == 0)
@@ -171,7 +171,7 @@ namespace PortalIo.Sandbox.Routes
                 _store.AddContact(contact);
                 _webhooks.Publish(me.Account, WebhookEventNames.PersonModification, w => ContactJson.Write(w, contact, null));
                 // Counts are part of the documented create response (0 for a new contact).
-                return SandboxResponse.Json(ProposalRoutes.CreatedStatusCode, ContactJson.Detail(contact, _store));
+                return EmulatorResponse.Json(ProposalRoutes.CreatedStatusCode, ContactJson.Detail(contact, _store));
             }
         }
 

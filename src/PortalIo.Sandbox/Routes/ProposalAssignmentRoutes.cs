@@ -8,18 +8,19 @@ using PortalIo.Sandbox.Routing;
 namespace PortalIo.Sandbox.Routes
 {
     /// <summary>
-    /// Assigning a contact and a location to a proposal (proposals.md §7–8). Both documented request
-    /// formats are served (G15): the newer JSON body {proposalId, contactId|locationId}, whose ids
-    /// must equal the path's, and the older form-urlencoded request without a body — the seed says
-    /// the body layer is lenient while the signature layer stays strict about the Content-Type.
+    /// Assigning a contact and a location to a proposal. Both documented request formats are served
+    /// (see docs/api-decisions.md, 'Contact and location assignment'): the newer JSON body
+    /// {proposalId, contactId|locationId}, whose ids must equal the path's, and the older
+    /// form-urlencoded request without a body — the API's body layer is lenient while its
+    /// signature layer stays strict about the Content-Type.
     /// Both answer 200 with the full proposal (the newer page; the older one said 204), so the
     /// caller sees the auto-assigned location and the recalculated tax at once.
     /// </summary>
     internal sealed class ProposalAssignmentRoutes
     {
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
 
-        public ProposalAssignmentRoutes(SandboxStore store) { _store = store; }
+        public ProposalAssignmentRoutes(EmulatorStore store) { _store = store; }
 
         public void Register(Router router)
         {
@@ -27,7 +28,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("POST", "/public/proposals/{proposalId}/location/{locationId}", RouteAccess.PublicWrite, AssignLocation);
         }
 
-        private SandboxResponse AssignContact(SandboxRequest request) =>
+        private EmulatorResponse AssignContact(EmulatorRequest request) =>
             Assign(request, "contactId", (proposal, contactId) =>
             {
                 var contact = _store.FindContactInAccount(contactId, proposal.Account);
@@ -39,7 +40,7 @@ namespace PortalIo.Sandbox.Routes
                 return null;
             });
 
-        private SandboxResponse AssignLocation(SandboxRequest request) =>
+        private EmulatorResponse AssignLocation(EmulatorRequest request) =>
             Assign(request, "locationId", (proposal, locationId) =>
             {
                 if (proposal.Customer == null)
@@ -51,7 +52,7 @@ namespace PortalIo.Sandbox.Routes
                 return null;
             });
 
-        private SandboxResponse Assign(SandboxRequest request, string idName, Func<Proposal, int, SandboxResponse?> apply)
+        private EmulatorResponse Assign(EmulatorRequest request, string idName, Func<Proposal, int, EmulatorResponse?> apply)
         {
             var proposalId = request.RouteInt("proposalId");
             var targetId = request.RouteInt(idName);
@@ -82,7 +83,7 @@ namespace PortalIo.Sandbox.Routes
                 proposal.LastModifiedDate = now;
                 proposal.LastModifiedByUserDate = now;
                 proposal.LastModifiedUser = me;
-                return SandboxResponse.Json(200, ProposalJson.Detail(proposal));
+                return EmulatorResponse.Json(200, ProposalJson.Detail(proposal));
             }
         }
     }

@@ -31,7 +31,7 @@ namespace PortalIo.Sandbox.Routes
         public string? SortBy { get; private set; }
         public bool Descending { get; private set; }
 
-        public static ProposalListQuery? Bind(ParameterBag q, out SandboxResponse? error)
+        public static ProposalListQuery? Bind(ParameterBag q, out EmulatorResponse? error)
         {
             error = null;
             var query = new ProposalListQuery();

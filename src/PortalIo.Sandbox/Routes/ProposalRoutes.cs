@@ -20,9 +20,9 @@ namespace PortalIo.Sandbox.Routes
 
         public const int MaxOptionsPerArea = 3;
 
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
 
-        public ProposalRoutes(SandboxStore store) { _store = store; }
+        public ProposalRoutes(EmulatorStore store) { _store = store; }
 
         public void Register(Router router)
         {
@@ -38,7 +38,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("POST", "/public/proposals/{proposalId}/area-options/{areaOptionId}/installernotes", RouteAccess.PublicWrite, SetOptionInstallerNotes);
         }
 
-        private SandboxResponse List(SandboxRequest request)
+        private EmulatorResponse List(EmulatorRequest request)
         {
             var query = ProposalListQuery.Bind(request.Query, out var error);
             if (query == null) return error!;
@@ -50,7 +50,7 @@ namespace PortalIo.Sandbox.Routes
                 var page = skip >= matches.Count
                     ? new Proposal[0]
                     : query.Order(matches, me).Skip((int)skip).Take(query.PageSize).ToArray();
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteStartArray("proposals");
@@ -62,7 +62,7 @@ namespace PortalIo.Sandbox.Routes
             }
         }
 
-        private SandboxResponse Get(SandboxRequest request)
+        private EmulatorResponse Get(EmulatorRequest request)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -70,12 +70,12 @@ namespace PortalIo.Sandbox.Routes
             {
                 var proposal = _store.FindProposalInAccount(proposalId.Value, request.User!.Account);
                 if (proposal == null) return ProposalNotFound(proposalId.Value);
-                return SandboxResponse.Json(200, ProposalJson.Detail(proposal))
+                return EmulatorResponse.Json(200, ProposalJson.Detail(proposal))
                     .WithHeader("Last-Modified", proposal.LastModifiedDate.ToString("r", CultureInfo.InvariantCulture));
             }
         }
 
-        private SandboxResponse Create(SandboxRequest request)
+        private EmulatorResponse Create(EmulatorRequest request)
         {
             var form = request.Form;
             if (form == null) return ErrorBodies.BadRequestBare();
@@ -106,11 +106,11 @@ namespace PortalIo.Sandbox.Routes
                     LastModifiedByUserDate = now,
                 };
                 _store.AddProposal(proposal);
-                return SandboxResponse.Json(CreatedStatusCode, ProposalJson.Detail(proposal));
+                return EmulatorResponse.Json(CreatedStatusCode, ProposalJson.Detail(proposal));
             }
         }
 
-        private SandboxResponse Update(SandboxRequest request) =>
+        private EmulatorResponse Update(EmulatorRequest request) =>
             Mutate(request, 200, (proposal, form) =>
             {
                 var name = form.Get("Name");
@@ -129,21 +129,21 @@ namespace PortalIo.Sandbox.Routes
                 return null;
             });
 
-        private SandboxResponse UpdateDescription(SandboxRequest request) =>
+        private EmulatorResponse UpdateDescription(EmulatorRequest request) =>
             Mutate(request, 200, (proposal, form) =>
             {
                 proposal.ProjectDescription = form.Get("Description") ?? "";
                 return null;
             });
 
-        private SandboxResponse UpdateInternalNotes(SandboxRequest request) =>
+        private EmulatorResponse UpdateInternalNotes(EmulatorRequest request) =>
             Mutate(request, 200, (proposal, form) =>
             {
                 proposal.InternalNotes = form.Get("InternalNotes") ?? "";
                 return null;
             });
 
-        private SandboxResponse AddArea(SandboxRequest request)
+        private EmulatorResponse AddArea(EmulatorRequest request)
         {
             var form = request.Form;
             if (form == null) return ErrorBodies.BadRequestBare();
@@ -164,7 +164,7 @@ namespace PortalIo.Sandbox.Routes
             });
         }
 
-        private SandboxResponse AddOption(SandboxRequest request)
+        private EmulatorResponse AddOption(EmulatorRequest request)
         {
             var areaId = request.RouteInt("areaId");
             if (areaId == null) return ErrorBodies.BadRequestBare();
@@ -186,13 +186,13 @@ namespace PortalIo.Sandbox.Routes
             });
         }
 
-        private SandboxResponse SetOptionClientDescription(SandboxRequest request) =>
+        private EmulatorResponse SetOptionClientDescription(EmulatorRequest request) =>
             MutateOption(request, (option, form) => option.ClientDescription = EmptyToNull(form.Get("ClientDescription")));
 
-        private SandboxResponse SetOptionInstallerNotes(SandboxRequest request) =>
+        private EmulatorResponse SetOptionInstallerNotes(EmulatorRequest request) =>
             MutateOption(request, (option, form) => option.InstallerDescription = EmptyToNull(form.Get("InstallerNotes")));
 
-        private SandboxResponse MutateOption(SandboxRequest request, Action<AreaOption, ParameterBag> apply)
+        private EmulatorResponse MutateOption(EmulatorRequest request, Action<AreaOption, ParameterBag> apply)
         {
             var optionId = request.RouteInt("areaOptionId");
             if (optionId == null) return ErrorBodies.BadRequestBare();
@@ -214,7 +214,7 @@ namespace PortalIo.Sandbox.Routes
         /// refuse terminal proposals (409), apply the change (which may refuse it), stamp the
         /// modification and answer the full detail.
         /// </summary>
-        private SandboxResponse Mutate(SandboxRequest request, int successStatus, Func<Proposal, ParameterBag, SandboxResponse?> apply)
+        private EmulatorResponse Mutate(EmulatorRequest request, int successStatus, Func<Proposal, ParameterBag, EmulatorResponse?> apply)
         {
             var proposalId = request.RouteInt("proposalId");
             if (proposalId == null) return ErrorBodies.BadRequestBare();
@@ -232,14 +232,14 @@ namespace PortalIo.Sandbox.Routes
                 proposal.LastModifiedDate = now;
                 proposal.LastModifiedByUserDate = now;
                 proposal.LastModifiedUser = me;
-                return SandboxResponse.Json(successStatus, ProposalJson.Detail(proposal));
+                return EmulatorResponse.Json(successStatus, ProposalJson.Detail(proposal));
             }
         }
 
-        private static SandboxResponse ProposalNotFound(int proposalId) =>
+        private static EmulatorResponse ProposalNotFound(int proposalId) =>
             ErrorBodies.NotFound("Proposal " + proposalId + " was not found.");
 
-        private static SandboxResponse SalesPersonRequired() =>
+        private static EmulatorResponse SalesPersonRequired() =>
             ErrorBodies.Validation(new FieldError("NotEmpty", "SalesPersonId", "'Sales Person Id' must not be empty."));
 
         private static bool TryParseInt(string text, out int value) =>

@@ -7,16 +7,16 @@ namespace PortalIo.Sandbox.Routes
     /// <summary>GET /public/users: the users of the caller's account (salesperson ids).</summary>
     internal sealed class UsersRoutes
     {
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
 
-        public UsersRoutes(SandboxStore store) { _store = store; }
+        public UsersRoutes(EmulatorStore store) { _store = store; }
 
         public void Register(Router router) => router.Map("GET", "/public/users", RouteAccess.PublicRead, List);
 
-        private SandboxResponse List(SandboxRequest request)
+        private EmulatorResponse List(EmulatorRequest request)
         {
             var users = _store.UsersOf(request.User!.Account);
-            return SandboxResponse.Json(200, JsonOutput.Write(w =>
+            return EmulatorResponse.Json(200, JsonOutput.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteStartArray("users");

@@ -13,15 +13,16 @@ using PortalIo.Sandbox.Webhooks;
 namespace PortalIo.Sandbox.Routes
 {
     /// <summary>
-    /// Webhook subscriptions (webhooks.md §5). Unknown or other-account ids answer 400, not 404,
-    /// on update and delete, as documented. The list omits secretKey (the mintlify version of the
-    /// list page; G29): the key is shown once, by the create call, and never again.
+    /// Webhook subscriptions. Unknown or other-account ids answer 400, not 404, on update and
+    /// delete, as documented. The list omits secretKey (one of the documented versions of the list
+    /// page; see docs/api-decisions.md, 'Webhook secrets'): the key is shown by the create and
+    /// update calls, never by the list.
     /// </summary>
     internal sealed class WebhookRoutes
     {
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
 
-        public WebhookRoutes(SandboxStore store) { _store = store; }
+        public WebhookRoutes(EmulatorStore store) { _store = store; }
 
         public void Register(Router router)
         {
@@ -31,7 +32,7 @@ namespace PortalIo.Sandbox.Routes
             router.Map("DELETE", "/public/webhook/unsubscribe/{subscriptionId}", RouteAccess.PublicWrite, Delete);
         }
 
-        private SandboxResponse Subscribe(SandboxRequest request)
+        private EmulatorResponse Subscribe(EmulatorRequest request)
         {
             var form = request.Form;
             if (form == null) return ErrorBodies.BadRequestBare();
@@ -59,17 +60,17 @@ namespace PortalIo.Sandbox.Routes
                     CreatedDate = ProposalRoutes.Now(),
                 };
                 _store.AddSubscription(subscription);
-                return SandboxResponse.Json(ProposalRoutes.CreatedStatusCode, JsonOutput.Write(w => Write(w, subscription, includeSecret: true)));
+                return EmulatorResponse.Json(ProposalRoutes.CreatedStatusCode, JsonOutput.Write(w => Write(w, subscription, includeSecret: true)));
             }
         }
 
-        private SandboxResponse List(SandboxRequest request)
+        private EmulatorResponse List(EmulatorRequest request)
         {
             var me = request.User!;
             lock (_store.SyncRoot)
             {
                 var mine = _store.Subscriptions.Where(s => s.Account == me.Account).OrderBy(s => s.Id).ToList();
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartArray();
                     foreach (var s in mine) Write(w, s, includeSecret: false);
@@ -79,7 +80,7 @@ namespace PortalIo.Sandbox.Routes
         }
 
         /// <summary>Patch: only given fields change (an empty value counts as not given); at least one is required; the secret never changes.</summary>
-        private SandboxResponse Update(SandboxRequest request)
+        private EmulatorResponse Update(EmulatorRequest request)
         {
             var id = RouteLong(request);
             if (id == null) return ErrorBodies.BadRequestBare();
@@ -106,11 +107,11 @@ namespace PortalIo.Sandbox.Routes
                 if (enabled.HasValue) subscription.Enabled = enabled.Value;
                 if (!string.IsNullOrEmpty(description)) subscription.Description = description!.Trim();
                 // The update page says the full subscription, secretKey (unchanged) included, comes back.
-                return SandboxResponse.Json(200, JsonOutput.Write(w => Write(w, subscription, includeSecret: true)));
+                return EmulatorResponse.Json(200, JsonOutput.Write(w => Write(w, subscription, includeSecret: true)));
             }
         }
 
-        private SandboxResponse Delete(SandboxRequest request)
+        private EmulatorResponse Delete(EmulatorRequest request)
         {
             var id = RouteLong(request);
             if (id == null) return ErrorBodies.BadRequestBare();
@@ -119,7 +120,7 @@ namespace PortalIo.Sandbox.Routes
                 var subscription = _store.FindSubscriptionInAccount(id.Value, request.User!.Account);
                 if (subscription == null) return NoSuchSubscription(id.Value);
                 _store.RemoveSubscription(subscription);
-                return SandboxResponse.Json(200, JsonOutput.Write(w =>
+                return EmulatorResponse.Json(200, JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteBoolean("success", true);
@@ -163,10 +164,10 @@ namespace PortalIo.Sandbox.Routes
             return result;
         }
 
-        private static SandboxResponse NoSuchSubscription(long id) =>
+        private static EmulatorResponse NoSuchSubscription(long id) =>
             ErrorBodies.Structured(400, "SubscriptionNotFound", "No active webhook subscription with id " + id + " exists for this account.");
 
-        private static long? RouteLong(SandboxRequest request) =>
+        private static long? RouteLong(EmulatorRequest request) =>
             request.RouteValues.TryGetValue("subscriptionId", out var text)
             && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
 

@@ -9,7 +9,7 @@ namespace PortalIo.Sandbox.Routing
     {
         private readonly string[] _segments;
 
-        public Route(string method, string template, RouteAccess access, Func<SandboxRequest, SandboxResponse> handler)
+        public Route(string method, string template, RouteAccess access, Func<EmulatorRequest, EmulatorResponse> handler)
         {
             Method = method;
             Template = template;
@@ -21,7 +21,7 @@ namespace PortalIo.Sandbox.Routing
         public string Method { get; }
         public string Template { get; }
         public RouteAccess Access { get; }
-        public Func<SandboxRequest, SandboxResponse> Handler { get; }
+        public Func<EmulatorRequest, EmulatorResponse> Handler { get; }
 
         /// <summary>Literal segments match case-insensitively, as ServiceStack routes do; {name} segments capture anything.</summary>
         public bool TryMatch(string[] pathSegments, out Dictionary<string, string> values)

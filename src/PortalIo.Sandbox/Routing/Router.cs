@@ -12,7 +12,7 @@ namespace PortalIo.Sandbox.Routing
 
         public IReadOnlyList<Route> Routes => _routes;
 
-        public void Map(string method, string template, RouteAccess access, Func<SandboxRequest, SandboxResponse> handler) =>
+        public void Map(string method, string template, RouteAccess access, Func<EmulatorRequest, EmulatorResponse> handler) =>
             _routes.Add(new Route(method, template, access, handler));
 
         public RouteMatch Match(string method, string path)

@@ -6,7 +6,7 @@ namespace PortalIo.Sandbox.Security
     /// <summary>Outcome of <see cref="RequestAuthenticator"/>: either a failure response or the caller.</summary>
     internal sealed class AuthenticationResult
     {
-        public AuthenticationResult(DealerUser? user, SandboxResponse? failure, bool signatureValid)
+        public AuthenticationResult(DealerUser? user, EmulatorResponse? failure, bool signatureValid)
         {
             User = user;
             Failure = failure;
@@ -14,7 +14,7 @@ namespace PortalIo.Sandbox.Security
         }
 
         public DealerUser? User { get; }
-        public SandboxResponse? Failure { get; }
+        public EmulatorResponse? Failure { get; }
         public bool SignatureValid { get; }
         public bool Succeeded => Failure == null;
 

@@ -17,9 +17,9 @@ namespace PortalIo.Sandbox.Security
 
         private readonly string _applicationKey;
         private readonly SignatureVerifier _verifier;
-        private readonly Data.SandboxStore _store;
+        private readonly Data.EmulatorStore _store;
 
-        public RequestAuthenticator(string applicationKey, string secretKey, Data.SandboxStore store)
+        public RequestAuthenticator(string applicationKey, string secretKey, Data.EmulatorStore store)
         {
             _applicationKey = applicationKey;
             _verifier = new SignatureVerifier(secretKey);
@@ -69,7 +69,7 @@ namespace PortalIo.Sandbox.Security
             return new AuthenticationResult(user, null, signatureValid: true);
         }
 
-        private static AuthenticationResult Fail(SandboxResponse response, bool signatureValid = false) =>
+        private static AuthenticationResult Fail(EmulatorResponse response, bool signatureValid = false) =>
             new AuthenticationResult(null, response, signatureValid);
     }
 }

@@ -19,7 +19,7 @@ namespace PortalIo.Sandbox.Security
 
         public SignatureVerifier(string secretKey)
         {
-            // The secret is used as its literal ASCII text, never Base64-decoded (seed 002/003).
+            // The secret is used as its literal ASCII text, never Base64-decoded (see docs/api-decisions.md, 'Signing').
             _secretKeyBytes = Encoding.ASCII.GetBytes(secretKey);
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -19,32 +18,44 @@ namespace PortalIo.Sandbox.Webhooks
     /// the background (an API request never waits for a receiver), retried after the documented
     /// delays (1 min, 5 min, 30 min, 2 h, 12 h unless SandboxOptions.WebhookRetryDelays says
     /// otherwise). A failure is a non-2xx answer, a connection error or the timeout. After the
-    /// last retry the delivery is dropped — the docs do not say what Portal.io does then (G30).
+    /// last retry the delivery is dropped: the documentation does not say what Portal.io does then
+    /// (see docs/api-decisions.md, 'Webhook deliveries'). One dispatcher per emulator state: a Reset
+    /// ends its pending retries and starts an empty delivery list.
     /// </summary>
-    internal sealed class WebhookDispatcher : IDisposable
+    internal sealed class WebhookDispatcher
     {
-        private readonly SandboxStore _store;
+        private readonly EmulatorStore _store;
         private readonly IReadOnlyList<TimeSpan> _retryDelays;
         private readonly TimeSpan _timeout;
         private readonly CancellationToken _stopping;
         private readonly HttpClient _http;
-        private readonly ConcurrentDictionary<string, Uri> _routes = new ConcurrentDictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
+        private readonly WebhookHostRoutes _routes;
         private readonly List<SandboxWebhookDelivery> _deliveries = new List<SandboxWebhookDelivery>();
         private int _pending;
 
-        public WebhookDispatcher(SandboxStore store, IEnumerable<TimeSpan> retryDelays, TimeSpan timeout, CancellationToken stopping)
+        /// <param name="http">Shared by every state of the emulator, made by <see cref="NewHttpClient"/>.</param>
+        /// <param name="stopping">Cancelled when this state ends (Reset or Stop).</param>
+        public WebhookDispatcher(EmulatorStore store, HttpClient http, WebhookHostRoutes routes, IEnumerable<TimeSpan> retryDelays, TimeSpan timeout,
+            CancellationToken stopping)
         {
             _store = store;
+            _http = http;
+            _routes = routes;
             _retryDelays = retryDelays.Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
             _timeout = timeout <= TimeSpan.Zero ? TimeSpan.FromSeconds(10) : timeout;
             _stopping = stopping;
-            // No proxy: a routed delivery goes to a loopback listener, and a proxy from the environment
-            // would otherwise swallow it. No redirects: a receiver must answer 2xx itself.
-            _http = new HttpClient(new HttpClientHandler { UseProxy = false, AllowAutoRedirect = false })
+        }
+
+        /// <summary>
+        /// No proxy: a routed delivery goes to a loopback listener, and a proxy from the environment
+        /// would otherwise swallow it. No redirects: a receiver must answer 2xx itself. No client
+        /// timeout: each attempt has its own.
+        /// </summary>
+        public static HttpClient NewHttpClient() =>
+            new HttpClient(new HttpClientHandler { UseProxy = false, AllowAutoRedirect = false })
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
-        }
 
         public IReadOnlyList<SandboxWebhookDelivery> Deliveries
         {
@@ -58,10 +69,6 @@ namespace PortalIo.Sandbox.Webhooks
 
         /// <summary>Deliveries started and not yet finished (including ones waiting for a retry).</summary>
         public int Pending => Volatile.Read(ref _pending);
-
-        public void Route(string publicHost, Uri localTarget) => _routes[publicHost.Trim().TrimEnd('.')] = localTarget;
-
-        public bool Unroute(string publicHost) => _routes.TryRemove(publicHost.Trim().TrimEnd('.'), out _);
 
         /// <summary>
         /// Fires an event of the account. Call it while holding the store lock: the subscriptions and
@@ -99,7 +106,7 @@ namespace PortalIo.Sandbox.Webhooks
                 for (int attempt = 1; ; attempt++)
                 {
                     if (_stopping.IsCancellationRequested || !IsStillSubscribed(job)) return;
-                    var target = Resolve(job.Url);
+                    var target = _routes.Resolve(job.Url);
                     var signature = WebhookSigner.Header(job.SecretKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), job.Body);
                     var attemptedAt = DateTime.UtcNow;
                     var (status, error) = await PostAsync(target, job.Body, signature).ConfigureAwait(false);
@@ -114,7 +121,7 @@ namespace PortalIo.Sandbox.Webhooks
             }
             catch (OperationCanceledException)
             {
-                // The sandbox is stopping: pending retries die with it.
+                // The emulator is stopping: pending retries die with it.
             }
             finally
             {
@@ -163,37 +170,12 @@ namespace PortalIo.Sandbox.Webhooks
             }
         }
 
-        /// <summary>
-        /// RouteWebhookHost: like a DNS override or a tunnel. The target supplies scheme, host and
-        /// port; its path replaces the subscription URL's path and query when it has one other than
-        /// "/", otherwise the subscription's path and query are kept.
-        /// </summary>
-        internal Uri Resolve(string url)
-        {
-            var uri = new Uri(url);
-            if (!_routes.TryGetValue(uri.Host, out var target)) return uri;
-            var builder = new UriBuilder(target.Scheme, target.Host, target.Port);
-            if (target.AbsolutePath != "/" || target.Query.Length > 0)
-            {
-                builder.Path = target.AbsolutePath;
-                builder.Query = target.Query.TrimStart('?');
-            }
-            else
-            {
-                builder.Path = uri.AbsolutePath;
-                builder.Query = uri.Query.TrimStart('?');
-            }
-            return builder.Uri;
-        }
-
         private static string NewEventId()
         {
             var bytes = new byte[12];
             using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(bytes);
             return "evt_" + string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        public void Dispose() => _http.Dispose();
 
         private sealed class Job
         {

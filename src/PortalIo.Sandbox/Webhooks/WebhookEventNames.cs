@@ -5,9 +5,9 @@ using System.Linq;
 namespace PortalIo.Sandbox.Webhooks
 {
     /// <summary>
-    /// The two naming schemes of webhooks.md §4 (GAPS G27). Both are accepted on input; the
+    /// The two documented naming schemes of webhook events (see docs/api-decisions.md, 'Webhook event names'). Both are accepted on input; the
     /// canonical (stored, returned, delivered) name is the dot-notation one where the newer docs
-    /// give one, else the PascalCase name — the sandbox invents no dot names for the other three.
+    /// give one, else the PascalCase name — the emulator invents no dot names for the other three.
     /// </summary>
     internal static class WebhookEventNames
     {

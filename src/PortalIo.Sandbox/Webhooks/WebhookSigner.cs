@@ -5,9 +5,10 @@ using System.Text;
 namespace PortalIo.Sandbox.Webhooks
 {
     /// <summary>
-    /// X-Webhook-Signature as webhooks.md §2 documents it: t=unix seconds, v1=hex HMAC-SHA256 of
-    /// t + "." + raw body, keyed with the subscription's secretKey. The docs leave the key encoding
-    /// and hex case open (G30): the sandbox uses the UTF-8 bytes of the key string and lower-case hex.
+    /// X-Webhook-Signature as documented: t=unix seconds, v1=hex HMAC-SHA256 of t + "." + raw body,
+    /// keyed with the subscription's secretKey. The documentation leaves the key encoding and hex
+    /// case open: the emulator uses the UTF-8 bytes of the key string and lower-case hex (see
+    /// docs/api-decisions.md, 'Webhook signatures').
     /// </summary>
     internal static class WebhookSigner
     {

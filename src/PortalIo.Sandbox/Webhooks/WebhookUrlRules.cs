@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace PortalIo.Sandbox.Webhooks
 {
     /// <summary>
-    /// The Url rule of webhooks.md §5.1: an absolute https URL whose host is publicly routable.
-    /// The sandbox checks the host as written (IP literals by range; names "localhost", "*.localhost",
+    /// The documented Url rule of a subscription: an absolute https URL whose host is publicly routable.
+    /// The emulator checks the host as written (IP literals by range; names "localhost", "*.localhost",
     /// "*.local", "*.internal" refused) and does not resolve DNS: it runs offline, and tests reach a
     /// local receiver through SandboxServer.RouteWebhookHost instead of a loopback URL.
     /// </summary>

@@ -6,35 +6,43 @@ using PortalIo.Sandbox.Model;
 namespace PortalIo.Sandbox.Data
 {
     /// <summary>
-    /// The sandbox's in-memory database. One coarse lock (<see cref="SyncRoot"/>) guards everything:
+    /// The emulator's in-memory database. One coarse lock (<see cref="SyncRoot"/>) guards everything:
     /// handlers take it for the whole read-check-write-serialize step, which keeps every response a
     /// consistent snapshot and makes concurrent writes to one proposal behave like the real API.
     /// </summary>
-    internal sealed class SandboxStore
+    internal sealed class EmulatorStore
     {
         private readonly Dictionary<int, DealerAccount> _accounts = new Dictionary<int, DealerAccount>();
         private readonly List<DealerUser> _users = new List<DealerUser>();
         private readonly Dictionary<string, DealerUser> _usersByKey = new Dictionary<string, DealerUser>(StringComparer.Ordinal);
         private readonly Dictionary<int, Contact> _contacts = new Dictionary<int, Contact>();
         private readonly Dictionary<int, Proposal> _proposals = new Dictionary<int, Proposal>();
-        private int _nextProposalId;
-        private int _nextAreaId;
-        private int _nextOptionId;
-        private int _nextLineItemId;
+        // Where ids start when nothing was loaded (an Empty start): the documentation's example ids,
+        // in ranges of their own so that an id passed as the wrong kind finds nothing. Loaded data
+        // moves each counter above its highest id.
+        private int _nextProposalId = 1042;
+        private int _nextAreaId = 5001;
+        private int _nextOptionId = 7001;
+        private int _nextLineItemId = 9001;
         private readonly Dictionary<int, ContactLocation> _locations = new Dictionary<int, ContactLocation>();
         private readonly Dictionary<int, Proposal> _changeOrders = new Dictionary<int, Proposal>();
         private readonly List<WebhookSubscription> _subscriptions = new List<WebhookSubscription>();
         private readonly Dictionary<int, AiContentItem> _aiContent = new Dictionary<int, AiContentItem>();
         private readonly Dictionary<int, AiJob> _outlines = new Dictionary<int, AiJob>();
         private readonly Dictionary<int, AiJob> _builds = new Dictionary<int, AiJob>();
-        private int _nextContactId;
-        private int _nextLocationId;
+        private int _nextContactId = 88;
+        private int _nextLocationId = 201;
         private long _nextSubscriptionId = 42; // the docs' example id
         private int _nextAiContentId = 42;     // idem
 
         public object SyncRoot { get; } = new object();
 
         public IEnumerable<Proposal> Proposals => _proposals.Values;
+
+        public IEnumerable<DealerAccount> Accounts => _accounts.Values;
+
+        /// <summary>The id the next proposal created gets (without taking it).</summary>
+        public int PeekNextProposalId => _nextProposalId;
 
         public void AddAccount(DealerAccount account) => _accounts.Add(account.Id, account);
 
@@ -73,12 +81,16 @@ namespace PortalIo.Sandbox.Data
         {
             _changeOrders.Add(changeOrder.Id, changeOrder);
             changeOrder.ChangeOrder!.Parent.ChangeOrders.Add(changeOrder);
-            TrackItems(changeOrder);
+            TrackAreas(changeOrder);
         }
 
         public IReadOnlyList<WebhookSubscription> Subscriptions => _subscriptions;
         public long NextSubscriptionId() => _nextSubscriptionId++;
-        public void AddSubscription(WebhookSubscription subscription) => _subscriptions.Add(subscription);
+        public void AddSubscription(WebhookSubscription subscription)
+        {
+            _subscriptions.Add(subscription);
+            _nextSubscriptionId = Math.Max(_nextSubscriptionId, subscription.Id + 1);
+        }
         public bool RemoveSubscription(WebhookSubscription subscription) => _subscriptions.Remove(subscription);
 
         /// <summary>Another account's subscription is reported like a missing one (the API answers 400 for both).</summary>
@@ -100,26 +112,29 @@ namespace PortalIo.Sandbox.Data
         public IEnumerable<AiJob> RunningAiJobs =>
             _outlines.Values.Concat(_builds.Values).Where(j => j.FinalStatus == null).ToList();
 
-        /// <summary>Line items added by the sandbox itself (AI build) get ids after every seeded one.</summary>
+        /// <summary>Line items added by the emulator itself (AI build) get ids after every seeded one.</summary>
         public int NextLineItemId() => _nextLineItemId++;
 
         public void AddProposal(Proposal proposal)
         {
             _proposals.Add(proposal.Id, proposal);
             _nextProposalId = Math.Max(_nextProposalId, proposal.Id + 1);
-            foreach (var area in proposal.HasAreas ? proposal.Areas : new List<ProposalArea>())
-            {
-                _nextAreaId = Math.Max(_nextAreaId, area.Id + 1);
-                foreach (var option in area.Options) _nextOptionId = Math.Max(_nextOptionId, option.Id + 1);
-            }
-            TrackItems(proposal);
+            TrackAreas(proposal);
         }
 
-        private void TrackItems(Proposal proposal)
+        /// <summary>New areas, options and line items get ids after every existing one.</summary>
+        private void TrackAreas(Proposal proposal)
         {
             if (!proposal.HasAreas) return;
-            foreach (var item in proposal.Areas.SelectMany(a => a.Options).SelectMany(o => o.Items))
-                _nextLineItemId = Math.Max(_nextLineItemId, item.Id + 1);
+            foreach (var area in proposal.Areas)
+            {
+                _nextAreaId = Math.Max(_nextAreaId, area.Id + 1);
+                foreach (var option in area.Options)
+                {
+                    _nextOptionId = Math.Max(_nextOptionId, option.Id + 1);
+                    foreach (var item in option.Items) _nextLineItemId = Math.Max(_nextLineItemId, item.Id + 1);
+                }
+            }
         }
 
         /// <summary>New proposals get ids after every seeded one, the bulk-generated ones included.</summary>

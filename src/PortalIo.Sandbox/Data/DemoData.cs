@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using PortalIo.Sandbox.Model;
@@ -11,7 +12,7 @@ namespace PortalIo.Sandbox.Data
     /// never from a random source or the clock, so every run serves identical data and the
     /// <see cref="SandboxSeed"/> ids stay true.
     /// </summary>
-    internal static class SeedData
+    internal static class DemoData
     {
         public const string PrimaryUserName = "demo@portal.local";
         public const string PrimaryPassword = "Sandbox+P@ss1";
@@ -50,19 +51,34 @@ namespace PortalIo.Sandbox.Data
             new SandboxDemoUser(OtherDealerUserName, OtherDealerPassword, "another dealer account"),
         };
 
-        public static void Populate(SandboxStore store, int extraProposalCount)
+        /// <summary>
+        /// The demo dealer account and its four users (two logins, two salespeople only): all that an
+        /// Empty start has, and what a fixture's data is loaded into.
+        /// </summary>
+        public static DealerAccount AddDemoDealer(EmulatorStore store)
         {
             var demo = new DealerAccount(SandboxSeed.DemoDealerId, SandboxSeed.DemoDealerName, subscriptionActive: true);
+            store.AddAccount(demo);
+            User(store, SandboxSeed.DemoSalesPersonId, demo, "Alex", "Johnson", "alex.johnson@dealership.com", "Sales", AdminPermissions, null);
+            User(store, SandboxSeed.DemoAdminSalesPersonId, demo, "Maria", "Torres", "maria.torres@dealership.com", "Admin", AdminPermissions, null);
+            User(store, SandboxSeed.DemoUserId, demo, "Demo", "Dealer", PrimaryUserName, "Admin", AdminPermissions, PrimaryPassword);
+            User(store, SandboxSeed.ReadOnlyUserId, demo, "Riley", "Viewer", ReadOnlyUserName, "ReadOnly", new string[0], ReadOnlyPassword);
+            return demo;
+        }
+
+        /// <summary>The seeded start: the demo dealer with its data, two more accounts, and the catalog.</summary>
+        public static void Populate(EmulatorStore store, EmulatorCatalog catalog, int extraProposalCount)
+        {
+            var demo = AddDemoDealer(store);
             var inactive = new DealerAccount(SandboxSeed.InactiveDealerId, "Lapsed Audio LLC", subscriptionActive: false);
             var other = new DealerAccount(SandboxSeed.OtherDealerId, "Northside Home Theater", subscriptionActive: true);
-            store.AddAccount(demo);
             store.AddAccount(inactive);
             store.AddAccount(other);
+            CatalogSeed.Populate(catalog, demo);
 
-            var alex = User(store, SandboxSeed.DemoSalesPersonId, demo, "Alex", "Johnson", "alex.johnson@dealership.com", "Sales", AdminPermissions, null);
-            var maria = User(store, SandboxSeed.DemoAdminSalesPersonId, demo, "Maria", "Torres", "maria.torres@dealership.com", "Admin", AdminPermissions, null);
-            var demoUser = User(store, SandboxSeed.DemoUserId, demo, "Demo", "Dealer", PrimaryUserName, "Admin", AdminPermissions, PrimaryPassword);
-            User(store, SandboxSeed.ReadOnlyUserId, demo, "Riley", "Viewer", ReadOnlyUserName, "ReadOnly", new string[0], ReadOnlyPassword);
+            var alex = store.FindUserInAccount(SandboxSeed.DemoSalesPersonId, demo)!;
+            var maria = store.FindUserInAccount(SandboxSeed.DemoAdminSalesPersonId, demo)!;
+            var demoUser = store.FindUserInAccount(SandboxSeed.DemoUserId, demo)!;
             var lapsed = User(store, SandboxSeed.InactiveDealerUserId, inactive, "Sam", "Lapsed", InactiveUserName, "Admin", AdminPermissions, InactivePassword);
             var olivia = User(store, SandboxSeed.OtherDealerUserId, other, "Olivia", "Other", OtherDealerUserName, "Admin", AdminPermissions, OtherDealerPassword);
 
@@ -165,22 +181,27 @@ namespace PortalIo.Sandbox.Data
             ContactSeed.Populate(store, demo, other, inactive, contacts, otherContact, inactiveContact);
             ChangeOrderSeed.Populate(store, items, store.FindProposal(SandboxSeed.AcceptedProposalId)!, store.FindProposal(SandboxSeed.CompletedProposalId)!);
 
-            AddExtraProposals(store, demo, new[] { alex, maria, demoUser }, contacts, extraProposalCount);
+            AddExtraProposals(store, demo, contacts, extraProposalCount);
         }
 
         /// <summary>
         /// Bulk proposals for paging and performance runs: no areas (so no per-proposal lists) and
         /// shared user/contact objects, which keeps 100000 of them at a few tens of megabytes.
+        /// Customers cycle through <paramref name="contacts"/> (none when it is empty).
         /// </summary>
-        private static void AddExtraProposals(SandboxStore store, DealerAccount account, DealerUser[] salesPeople, List<Contact> contacts, int count)
+        public static void AddExtraProposals(EmulatorStore store, DealerAccount account, IReadOnlyList<Contact> contacts, int count)
         {
+            var salesPeople = new[] { SandboxSeed.DemoSalesPersonId, SandboxSeed.DemoAdminSalesPersonId, SandboxSeed.DemoUserId }
+                .Select(id => store.FindUserInAccount(id, account)!).ToArray();
             var oldest = Anchor.AddDays(-60);
+            // Above a fixture's ids when a fixture already uses the usual range.
+            var firstId = Math.Max(SandboxSeed.FirstExtraProposalId, store.PeekNextProposalId);
             for (int i = 0; i < count; i++)
             {
                 var modified = oldest.AddMinutes(-i);
-                var p = NewProposal(account, SandboxSeed.FirstExtraProposalId + i, "Generated Proposal " + (i + 1),
+                var p = NewProposal(account, firstId + i, "Generated Proposal " + (i + 1),
                     i % 5 == 4 ? ProposalStatus.Submitted : ProposalStatus.Draft,
-                    salesPeople[i % salesPeople.Length], contacts[i % contacts.Count], modified.AddDays(-1), modified);
+                    salesPeople[i % salesPeople.Length], contacts.Count == 0 ? null : contacts[i % contacts.Count], modified.AddDays(-1), modified);
                 store.AddProposal(p);
             }
         }
@@ -221,7 +242,7 @@ namespace PortalIo.Sandbox.Data
             return option;
         }
 
-        private static DealerUser User(SandboxStore store, int id, DealerAccount account, string first, string last, string email,
+        private static DealerUser User(EmulatorStore store, int id, DealerAccount account, string first, string last, string email,
             string group, IReadOnlyList<string> permissions, string? password)
         {
             var user = new DealerUser(id, account, first, last, email, group, permissions, password, UserKeyFor(email));
@@ -229,7 +250,7 @@ namespace PortalIo.Sandbox.Data
             return user;
         }
 
-        internal static Contact Contact(SandboxStore store, int id, DealerAccount account, string partyType, string first, string last,
+        internal static Contact Contact(EmulatorStore store, int id, DealerAccount account, string partyType, string first, string last,
             string company, string email, string phone)
         {
             var contact = new Contact(id, account, partyType, first, last, company, email, phone)

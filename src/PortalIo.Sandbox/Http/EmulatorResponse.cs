@@ -4,11 +4,11 @@ using System.Text;
 namespace PortalIo.Sandbox.Http
 {
     /// <summary>A fully built answer; handlers return one instead of writing to the listener, so that faults and latency apply uniformly.</summary>
-    internal sealed class SandboxResponse
+    internal sealed class EmulatorResponse
     {
         public const string JsonContentType = "application/json; charset=utf-8";
 
-        public SandboxResponse(int statusCode, byte[] body, string contentType = JsonContentType)
+        public EmulatorResponse(int statusCode, byte[] body, string contentType = JsonContentType)
         {
             StatusCode = statusCode;
             Body = body;
@@ -20,9 +20,9 @@ namespace PortalIo.Sandbox.Http
         public string ContentType { get; }
         public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>();
 
-        public static SandboxResponse Json(int statusCode, byte[] utf8Json) => new SandboxResponse(statusCode, utf8Json);
+        public static EmulatorResponse Json(int statusCode, byte[] utf8Json) => new EmulatorResponse(statusCode, utf8Json);
 
-        public SandboxResponse WithHeader(string name, string value)
+        public EmulatorResponse WithHeader(string name, string value)
         {
             Headers[name] = value;
             return this;

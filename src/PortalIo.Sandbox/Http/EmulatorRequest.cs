@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Text.Json;
 using PortalIo.Sandbox.Model;
 
 namespace PortalIo.Sandbox.Http
 {
     /// <summary>What a route handler sees of a request: decoded parameters, the body, the authenticated user.</summary>
-    internal sealed class SandboxRequest
+    internal sealed class EmulatorRequest
     {
         private ParameterBag? _form;
         private bool _formParsed;
 
-        public SandboxRequest(string method, string path, string rawQuery, string? contentType, string body, DateTime receivedAtUtc)
+        public EmulatorRequest(string method, string path, string rawQuery, string? contentType, string body, DateTime receivedAtUtc)
         {
             Method = method;
             Path = path;
@@ -33,6 +34,12 @@ namespace PortalIo.Sandbox.Http
         /// <summary>The body exactly as received; only multipart uploads need it (files are not UTF-8 text).</summary>
         public byte[] BodyBytes { get; set; } = new byte[0];
 
+        /// <summary>The request headers as received (the signature check reads them).</summary>
+        public NameValueCollection Headers { get; set; } = new NameValueCollection();
+
+        /// <summary>scheme://host[:port]/path as the listener saw the request: the URL part the signature covers.</summary>
+        public string UrlWithoutQuery { get; set; } = "";
+
         public string MediaType => (ContentType ?? "").Split(';')[0].Trim();
 
         public bool IsJson => MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
@@ -46,7 +53,7 @@ namespace PortalIo.Sandbox.Http
         /// <summary>
         /// The body parameters, or null when the body cannot be bound (answered with the bare
         /// "Bad Request"). Form bodies are the contract; a JSON object body is also accepted because
-        /// the real body-binding layer is lenient (seed 002); any other content type is ignored.
+        /// the real body-binding layer is lenient (see docs/api-decisions.md, 'Request bodies'); any other content type is ignored.
         /// </summary>
         public ParameterBag? Form
         {
