@@ -195,7 +195,7 @@ namespace PortalIo.Sandbox.Data
                 .Select(id => store.FindUserInAccount(id, account)!).ToArray();
             var oldest = Anchor.AddDays(-60);
             // Above a fixture's ids when a fixture already uses the usual range.
-            var firstId = Math.Max(SandboxSeed.FirstExtraProposalId, store.PeekNextProposalId);
+            var firstId = Math.Max(SandboxSeed.FirstExtraProposalId, store.AboveHighestProposalId);
             for (int i = 0; i < count; i++)
             {
                 var modified = oldest.AddMinutes(-i);

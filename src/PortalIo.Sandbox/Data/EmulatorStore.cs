@@ -17,23 +17,23 @@ namespace PortalIo.Sandbox.Data
         private readonly Dictionary<string, DealerUser> _usersByKey = new Dictionary<string, DealerUser>(StringComparer.Ordinal);
         private readonly Dictionary<int, Contact> _contacts = new Dictionary<int, Contact>();
         private readonly Dictionary<int, Proposal> _proposals = new Dictionary<int, Proposal>();
-        // Where ids start when nothing was loaded (an Empty start): the documentation's example ids,
-        // in ranges of their own so that an id passed as the wrong kind finds nothing. Loaded data
-        // moves each counter above its highest id.
-        private int _nextProposalId = 1042;
-        private int _nextAreaId = 5001;
-        private int _nextOptionId = 7001;
-        private int _nextLineItemId = 9001;
+        // Each counter is 0 until data of its kind is added, then one above the highest id added.
+        // A kind with no data at all starts at the documentation's example id (see Next below),
+        // in ranges of their own, so that an id passed as the wrong kind finds nothing.
+        private int _nextProposalId;
+        private int _nextAreaId;
+        private int _nextOptionId;
+        private int _nextLineItemId;
         private readonly Dictionary<int, ContactLocation> _locations = new Dictionary<int, ContactLocation>();
         private readonly Dictionary<int, Proposal> _changeOrders = new Dictionary<int, Proposal>();
         private readonly List<WebhookSubscription> _subscriptions = new List<WebhookSubscription>();
         private readonly Dictionary<int, AiContentItem> _aiContent = new Dictionary<int, AiContentItem>();
         private readonly Dictionary<int, AiJob> _outlines = new Dictionary<int, AiJob>();
         private readonly Dictionary<int, AiJob> _builds = new Dictionary<int, AiJob>();
-        private int _nextContactId = 88;
-        private int _nextLocationId = 201;
-        private long _nextSubscriptionId = 42; // the docs' example id
-        private int _nextAiContentId = 42;     // idem
+        private int _nextContactId;
+        private int _nextLocationId;
+        private long _nextSubscriptionId;
+        private int _nextAiContentId;
 
         public object SyncRoot { get; } = new object();
 
@@ -41,8 +41,8 @@ namespace PortalIo.Sandbox.Data
 
         public IEnumerable<DealerAccount> Accounts => _accounts.Values;
 
-        /// <summary>The id the next proposal created gets (without taking it).</summary>
-        public int PeekNextProposalId => _nextProposalId;
+        /// <summary>One above the highest proposal id so far (0 when there is none).</summary>
+        public int AboveHighestProposalId => _nextProposalId;
 
         public void AddAccount(DealerAccount account) => _accounts.Add(account.Id, account);
 
@@ -61,7 +61,7 @@ namespace PortalIo.Sandbox.Data
         public IEnumerable<Contact> Contacts => _contacts.Values;
 
         /// <summary>New contacts get ids after every seeded one (of any account): ids are global, like the real ones.</summary>
-        public int NextContactId() => _nextContactId++;
+        public int NextContactId() => Next(ref _nextContactId, 88);
 
         public void AddLocation(ContactLocation location)
         {
@@ -70,7 +70,7 @@ namespace PortalIo.Sandbox.Data
             _nextLocationId = Math.Max(_nextLocationId, location.Id + 1);
         }
 
-        public int NextLocationId() => _nextLocationId++;
+        public int NextLocationId() => Next(ref _nextLocationId, 201);
 
         /// <summary>Another account's location is reported like a missing one.</summary>
         public ContactLocation? FindLocationInAccount(int locationId, DealerAccount account) =>
@@ -85,7 +85,11 @@ namespace PortalIo.Sandbox.Data
         }
 
         public IReadOnlyList<WebhookSubscription> Subscriptions => _subscriptions;
-        public long NextSubscriptionId() => _nextSubscriptionId++;
+        public long NextSubscriptionId()
+        {
+            if (_nextSubscriptionId == 0) _nextSubscriptionId = 42;
+            return _nextSubscriptionId++;
+        }
         public void AddSubscription(WebhookSubscription subscription)
         {
             _subscriptions.Add(subscription);
@@ -97,7 +101,7 @@ namespace PortalIo.Sandbox.Data
         public WebhookSubscription? FindSubscriptionInAccount(long id, DealerAccount account) =>
             _subscriptions.FirstOrDefault(s => s.Id == id && s.Account == account);
 
-        public int NextAiContentId() => _nextAiContentId++;
+        public int NextAiContentId() => Next(ref _nextAiContentId, 42);
         public void AddAiContent(AiContentItem item) => _aiContent.Add(item.Id, item);
         public bool RemoveAiContent(AiContentItem item) => _aiContent.Remove(item.Id);
         public IEnumerable<AiContentItem> AiContentOf(Proposal proposal) =>
@@ -113,7 +117,7 @@ namespace PortalIo.Sandbox.Data
             _outlines.Values.Concat(_builds.Values).Where(j => j.FinalStatus == null).ToList();
 
         /// <summary>Line items added by the emulator itself (AI build) get ids after every seeded one.</summary>
-        public int NextLineItemId() => _nextLineItemId++;
+        public int NextLineItemId() => Next(ref _nextLineItemId, 9001);
 
         public void AddProposal(Proposal proposal)
         {
@@ -138,9 +142,16 @@ namespace PortalIo.Sandbox.Data
         }
 
         /// <summary>New proposals get ids after every seeded one, the bulk-generated ones included.</summary>
-        public int NextProposalId() => _nextProposalId++;
-        public int NextAreaId() => _nextAreaId++;
-        public int NextOptionId() => _nextOptionId++;
+        public int NextProposalId() => Next(ref _nextProposalId, 1042);
+        public int NextAreaId() => Next(ref _nextAreaId, 5001);
+        public int NextOptionId() => Next(ref _nextOptionId, 7001);
+
+        /// <summary>The next id of a kind: one above the highest added, or <paramref name="firstId"/> when none was.</summary>
+        private static int Next(ref int counter, int firstId)
+        {
+            if (counter == 0) counter = firstId;
+            return counter++;
+        }
 
         /// <summary>Users are immutable after seeding, so this lookup needs no lock.</summary>
         public DealerUser? FindUserByKey(string userKey) => _usersByKey.TryGetValue(userKey, out var user) ? user : null;
