@@ -36,7 +36,8 @@ namespace PortalIo.Sandbox.Data
             w.WriteEndObject();
         }
 
-        private static void WriteAddressFields(Utf8JsonWriter w, ContactLocation l)
+        /// <summary>id, street … phone: the fields every location shape starts with (the fixture format too).</summary>
+        internal static void WriteAddressFields(Utf8JsonWriter w, ContactLocation l)
         {
             w.WriteNumber("id", l.Id);
             w.WriteString("street", l.Street);

@@ -56,15 +56,7 @@ namespace PortalIo.Sandbox.Fixtures
         private static void WriteContact(Utf8JsonWriter w, Contact c)
         {
             w.WriteStartObject();
-            w.WriteNumber("id", c.Id);
-            w.WriteString("partyType", c.PartyType);
-            w.WriteString("contactType", c.ContactType);
-            w.WriteString("firstName", c.FirstName);
-            w.WriteString("lastName", c.LastName);
-            w.WriteString("companyName", c.CompanyName);
-            w.WriteString("contactEmail", c.ContactEmail);
-            w.WriteString("contactEmailCC", c.ContactEmailCC);
-            w.WriteString("contactPhone", c.ContactPhone);
+            ContactJson.WriteFields(w, c);
             w.WriteString("notes", c.Notes);
             w.WriteDate("createdDate", c.CreatedDate);
             w.WriteDate("lastModifiedDate", c.LastModifiedDate);
@@ -72,15 +64,7 @@ namespace PortalIo.Sandbox.Fixtures
             foreach (var l in c.Locations)
             {
                 w.WriteStartObject();
-                w.WriteNumber("id", l.Id);
-                w.WriteString("street", l.Street);
-                w.WriteString("suite", l.Suite);
-                w.WriteString("city", l.City);
-                w.WriteString("postalCode", l.PostalCode);
-                w.WriteString("state", l.State);
-                w.WriteString("stateAbbrev", l.StateAbbrev);
-                w.WriteString("country", l.Country);
-                w.WriteString("phone", l.Phone);
+                LocationJson.WriteAddressFields(w, l);
                 w.WriteString("contactFirstName", l.ContactFirstName);
                 w.WriteString("contactLastName", l.ContactLastName);
                 w.WriteString("contactPhoneNumber", l.ContactPhoneNumber);
@@ -130,49 +114,11 @@ namespace PortalIo.Sandbox.Fixtures
             w.WriteNullableDate("clientLastOpenedDate", p.ClientLastOpenedDate);
             w.WriteNullableDate("clientLastDecisionDate", p.ClientLastDecisionDate);
             w.WriteNullableDate("lastCompletedDate", p.LastCompletedDate);
+            // Areas, options and line items exactly as the proposal detail shows them (money with two decimals).
             w.WriteStartArray("areas");
             if (p.HasAreas)
-                foreach (var area in p.Areas)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("id", area.Id);
-                    w.WriteString("name", area.Name);
-                    w.WriteStartArray("options");
-                    foreach (var option in area.Options) WriteOption(w, option);
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
+                foreach (var area in p.Areas) ProposalJson.WriteArea(w, area);
             w.WriteEndArray();
-        }
-
-        private static void WriteOption(Utf8JsonWriter w, AreaOption option)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("id", option.Id);
-            w.WriteString("status", option.Status);
-            w.WriteDate("lastModifiedDate", option.LastModifiedDate);
-            w.WriteNullableString("clientDescription", option.ClientDescription);
-            w.WriteNullableString("installerDescription", option.InstallerDescription);
-            w.WriteStartArray("items");
-            foreach (var item in option.Items)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("id", item.Id);
-                WriteNullableId(w, "parentId", item.ParentId);
-                w.WriteString("itemType", item.ItemType);
-                w.WriteNumber("referencedItemId", item.ReferencedItemId);
-                w.WriteString("brand", item.Brand);
-                w.WriteString("model", item.Model);
-                w.WriteString("description", item.Description);
-                w.WriteString("name", item.Name);
-                w.WriteString("shortDescription", item.ShortDescription);
-                w.WriteNumber("quantity", item.Quantity);
-                w.WriteNumber("sellPrice", item.SellPrice);
-                w.WriteNumber("cost", item.Cost);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
         }
 
         private static void WriteCatalogItem(Utf8JsonWriter w, CatalogItem item, bool favorite)
@@ -205,22 +151,10 @@ namespace PortalIo.Sandbox.Fixtures
             }
             w.WriteEndArray();
             w.WriteStartArray("specs");
-            foreach (var spec in item.Specs)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", spec.Key);
-                w.WriteString("value", spec.Value);
-                w.WriteEndObject();
-            }
+            foreach (var spec in item.Specs) w.WritePairObject("name", spec.Key, "value", spec.Value);
             w.WriteEndArray();
             w.WriteStartArray("pdfLinks");
-            foreach (var link in item.PdfLinks)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", link.Key);
-                w.WriteString("url", link.Value);
-                w.WriteEndObject();
-            }
+            foreach (var link in item.PdfLinks) w.WritePairObject("name", link.Key, "url", link.Value);
             w.WriteEndArray();
             w.WriteEndObject();
         }

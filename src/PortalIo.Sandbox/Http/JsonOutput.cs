@@ -49,6 +49,15 @@ namespace PortalIo.Sandbox.Http
             writer.WriteRawValue(Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture));
         }
 
+        /// <summary>An object of two string properties, e.g. a spec {"name": …, "value": …}.</summary>
+        public static void WritePairObject(this Utf8JsonWriter writer, string firstName, string first, string secondName, string second)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(firstName, first);
+            writer.WriteString(secondName, second);
+            writer.WriteEndObject();
+        }
+
         public static void WriteNullableString(this Utf8JsonWriter writer, string name, string? value)
         {
             if (value == null) writer.WriteNull(name);

@@ -239,10 +239,10 @@ namespace PortalIo.Sandbox.Routes
                 }
                 w.WriteEndArray();
                 w.WriteStartArray("specs");
-                foreach (var spec in item.Specs) NameValue(w, "name", spec.Key, "value", spec.Value);
+                foreach (var spec in item.Specs) w.WritePairObject("name", spec.Key, "value", spec.Value);
                 w.WriteEndArray();
                 w.WriteStartArray("pdfResourceLinks");
-                foreach (var link in item.PdfLinks) NameValue(w, "name", link.Key, "url", link.Value);
+                foreach (var link in item.PdfLinks) w.WritePairObject("name", link.Key, "url", link.Value);
                 w.WriteEndArray();
                 w.WriteStartArray("videoResourceLinks");
                 w.WriteEndArray();
@@ -300,14 +300,6 @@ namespace PortalIo.Sandbox.Routes
             w.WriteBoolean("isInStock", offer.IsInStock);
             w.WriteBoolean("isPromo", offer.IsPromo);
             ProposalJson.WriteCurrency(w);
-            w.WriteEndObject();
-        }
-
-        private static void NameValue(Utf8JsonWriter w, string n1, string v1, string n2, string v2)
-        {
-            w.WriteStartObject();
-            w.WriteString(n1, v1);
-            w.WriteString(n2, v2);
             w.WriteEndObject();
         }
 
