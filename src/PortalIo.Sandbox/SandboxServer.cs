@@ -54,12 +54,21 @@ namespace PortalIo.Sandbox
             _rateLimiter = new RateLimiter(options.RateLimitClock ?? (() => DateTime.UtcNow)) { Limit = options.RateLimit };
             var maxBodyBytes = options.MaxRequestBodyBytes > 0 ? options.MaxRequestBodyBytes : long.MaxValue;
 
+            // The listener binds its port now (the base URI is part of the state) and accepts only once started.
             RequestPipeline? pipeline = null;
             _listener = new LoopbackListener(options.Host, options.Port, (context, inFlight) => pipeline!.HandleAsync(context, inFlight), _stopping);
-            _services = new EmulatorServices(_listener.BaseUri, ApplicationKey, SecretKey, options, _stopping.Token);
-            _state = new EmulatedPortal(_start, _services);
-            pipeline = new RequestPipeline(_settings, _counters, _journal, _faultScript, _randomFaults, _rateLimiter, NewRedactor(_state),
-                () => _state, maxBodyBytes, options.RequestObserver, _stopping.Token);
+            try
+            {
+                _services = new EmulatorServices(_listener.BaseUri, ApplicationKey, SecretKey, options, _stopping.Token);
+                _state = new EmulatedPortal(_start, _services);
+                pipeline = new RequestPipeline(_settings, _counters, _journal, _faultScript, _randomFaults, _rateLimiter, NewRedactor(_state),
+                    () => _state, maxBodyBytes, options.RequestObserver, _stopping.Token);
+            }
+            catch
+            {
+                _listener.Stop();
+                throw;
+            }
         }
 
         /// <exception cref="ArgumentException">Contradicting options (e.g. Empty with Data).</exception>

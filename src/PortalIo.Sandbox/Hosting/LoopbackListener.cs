@@ -24,6 +24,7 @@ namespace PortalIo.Sandbox.Hosting
         private readonly CancellationTokenSource _stopping;
         private readonly ConcurrentDictionary<InFlightRequest, byte> _inFlight = new ConcurrentDictionary<InFlightRequest, byte>();
         private int _running;
+        private int _closed;
 
         /// <exception cref="InvalidOperationException">No port could be bound.</exception>
         public LoopbackListener(string host, int port, Func<HttpListenerContext, InFlightRequest, Task> handle, CancellationTokenSource stopping)
@@ -40,13 +41,15 @@ namespace PortalIo.Sandbox.Hosting
 
         public void Start()
         {
-            if (Interlocked.Exchange(ref _running, 1) == 1) return;
+            if (Volatile.Read(ref _closed) == 1 || Interlocked.Exchange(ref _running, 1) == 1) return;
             _ = Task.Run(AcceptLoopAsync);
         }
 
+        /// <summary>Also closes a listener that was bound but never started (its owner failed to start).</summary>
         public void Stop()
         {
-            if (Interlocked.Exchange(ref _running, 0) == 0) return;
+            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
+            Volatile.Write(ref _running, 0);
             _stopping.Cancel();
             foreach (var request in _inFlight.Keys) EndAsFailure(request);
             ConnectionDropper.ResetAll(_listener);

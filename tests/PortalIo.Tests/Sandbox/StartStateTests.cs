@@ -175,7 +175,7 @@ namespace PortalIo.Tests.Sandbox
 
         private static SandboxWebhookDelivery WaitForDelivery(SandboxServer emulator)
         {
-            for (var i = 0; i < 300; i++)
+            for (var i = 0; i < 1000; i++)
             {
                 var delivery = emulator.WebhookDeliveries.FirstOrDefault();
                 if (delivery != null) return delivery;
