@@ -187,6 +187,13 @@ namespace PortalIo.Sandbox
         /// <summary>Empties the journal (the request counters keep counting).</summary>
         public void ClearRequests() => _journal.Clear();
 
+        /// <summary>
+        /// Requests recorded in the journal since the start, those dropped beyond its capacity or
+        /// cleared included: equal to <see cref="RequestCount"/> once every request received has
+        /// been handled. Also the <see cref="SandboxRequestRecord.Sequence"/> of the newest record.
+        /// </summary>
+        public long RecordedCount => _journal.TotalRecorded;
+
         /// <summary>Every request in the journal, oldest first (the same as <see cref="GetRequests"/> without filters).</summary>
         public IReadOnlyList<SandboxRequestRecord> RequestLog => _journal.Snapshot();
 
