@@ -1,51 +1,299 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using System.Xml.Linq;
+using System.Text.RegularExpressions;
+using PortalIo.Models;
+using PortalIo.Session;
 using Xunit;
 
 namespace PortalIo.Tests.PowerShell
 {
-    /// <summary>Every output type has a default view, and a type shown as a table also has a list view with the detail.</summary>
-    public class FormatViewTests
+    /// <summary>
+    /// Every view of every output type, rendered from real objects with Out-String at 80 columns (a
+    /// pwsh -File log, a default terminal) and at 120: a table's header is whole (every column of the
+    /// view, on one line), its key columns are there, no row wraps (or, where the view wraps, no word
+    /// is cut) and each row shows its key values whole; a list shows every item of the view for every
+    /// object; no rendering shows a secret.
+    /// </summary>
+    public class FormatViewTests : IClassFixture<OutputSamples>
     {
-        private static readonly XDocument Format = XDocument.Load(Path.Combine(TestPaths.RepoRoot, "out", "PortalIo", "PortalIo.format.ps1xml"));
+        private readonly OutputSamples _samples;
 
-        public static IEnumerable<object[]> OutputTypes() =>
-            typeof(PortalIo.Commands.PortalCmdlet).Assembly.GetTypes()
-                .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
-                .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
-                .SelectMany(a => a.Type)
-                .Select(t => t.Type)
-                .Where(t => t != null && t.Assembly == typeof(PortalIo.Commands.PortalCmdlet).Assembly)
-                .Distinct()
-                .Select(t => new object[] { t!.FullName! });
+        public FormatViewTests(OutputSamples samples) => _samples = samples;
 
-        private static List<XElement> ViewsFor(string typeName) =>
-            Format.Descendants("View").Where(v => v.Element("ViewSelectedBy")?.Elements("TypeName").Any(n => n.Value == typeName) == true).ToList();
+        /// <summary>Per type with a table: the columns a user needs first, and the values each row must show whole.</summary>
+        private static readonly Dictionary<string, (string[] Columns, string Values)> TableKeys = new()
+        {
+            ["User"] = (new[] { "Id", "Name", "Email", "PermissionGroup" }, "$_.Id; $_.Email; $_.PermissionGroup"),
+            ["Proposal"] = (new[] { "Id", "Name", "Status", "Total", "Modified" },
+                "$_.Id; $_.Status; $_.Total.ToString('N2'); $_.LastModifiedDate.ToLocalTime().ToString('yyyy-MM-dd HH:mm')"),
+            ["Area"] = (new[] { "ProposalId", "AreaId", "Name", "Options" }, "$_.ProposalId; $_.Id; $_.Name; $_.OptionCount"),
+            ["AreaOption"] = (new[] { "ProposalId", "AreaId", "OptionId", "Status" }, "$_.ProposalId; $_.AreaId; $_.Id; $_.Status"),
+            ["ChangeOrder"] = (new[] { "ProposalId", "Id", "Name", "Status", "Total" }, "$_.ProposalId; $_.Id; $_.Status; $_.Total.ToString('N2')"),
+            ["Contact"] = (new[] { "Id", "Name", "ContactType", "Email" }, "$_.Id; $_.ContactType"),
+            ["Location"] = (new[] { "ContactId", "LocationId", "Address" }, "$_.ContactId; $_.Id"),
+            ["ConnectionCheck"] = (new[] { "Check", "Status", "Detail", "Fix" }, "$_.Name; $_.Status"),
+            ["PortalSandbox"] = (new[] { "BaseUri", "UserName", "IsRunning" }, "$_.BaseUri; $_.UserName"),
+            ["CatalogItem"] = (new[] { "Id", "Brand", "Model", "Msrp", "Cost" },
+                "$_.Id; $_.Brand; $_.Model; $_.Msrp.Value.ToString('N2'); $_.DefaultCost.Value.ToString('N2')"),
+            ["CatalogCategory"] = (new[] { "Id", "Name", "Path" }, "$_.Id; $_.Name"),
+            ["Webhook"] = (new[] { "Id", "Enabled", "Url", "Events" }, "$_.SubscriptionId; $_.Enabled; $_.Url"),
+            ["AiContent"] = (new[] { "ProposalId", "ContentId", "Name", "Status" }, "$_.ProposalId; $_.ContentId; $_.Status"),
+            ["AiOutline"] = (new[] { "ProposalId", "Status", "Outline" }, "$_.ProposalId; $_.Status"),
+            ["AiBuild"] = (new[] { "ProposalId", "Status" }, "$_.ProposalId; $_.Status"),
+        };
+
+        /// <summary>Per type: the list item that identifies an entry, and its value.</summary>
+        private static readonly Dictionary<string, (string Label, string Value)> ListKeys = new()
+        {
+            ["PortalSession"] = ("UserName", "$_.UserName"),
+            ["User"] = ("Id", "$_.Id"),
+            ["Proposal"] = ("Id", "$_.Id"),
+            ["Area"] = ("Id", "$_.Id"),
+            ["AreaOption"] = ("Id", "$_.Id"),
+            ["ChangeOrder"] = ("Id", "$_.Id"),
+            ["Contact"] = ("Id", "$_.Id"),
+            ["Location"] = ("Id", "$_.Id"),
+            ["ConnectionCheck"] = ("Name", "$_.Name"),
+            ["PortalSandbox"] = ("BaseUri", "$_.BaseUri"),
+            ["PortalSignature"] = ("Method", "$_.Method"),
+            ["CatalogItem"] = ("Id", "$_.Id"),
+            ["CatalogCategory"] = ("Id", "$_.Id"),
+            ["Webhook"] = ("SubscriptionId", "$_.SubscriptionId"),
+            ["AiContent"] = ("ContentId", "$_.ContentId"),
+            ["AiOutline"] = ("ProposalId", "$_.ProposalId"),
+            ["AiBuild"] = ("ProposalId", "$_.ProposalId"),
+        };
+
+        private const string Pending80 = "Pending issue 12: at 80 columns ";
 
         [Theory]
-        [MemberData(nameof(OutputTypes))]
-        public void Output_type_has_a_default_view_and_a_detail_list(string typeName)
+        [InlineData("User", 80, Skip = Pending80 + "the header wraps letter by letter (PermissionGroup)")]
+        [InlineData("User", 120)]
+        [InlineData("Proposal", 80)]
+        [InlineData("Proposal", 120)]
+        [InlineData("Area", 80)]
+        [InlineData("Area", 120)]
+        [InlineData("AreaOption", 80)]
+        [InlineData("AreaOption", 120)]
+        [InlineData("ChangeOrder", 80, Skip = Pending80 + "the header wraps (Total) and Modified is dropped")]
+        [InlineData("ChangeOrder", 120)]
+        [InlineData("Contact", 80, Skip = Pending80 + "the Phone column is dropped")]
+        [InlineData("Contact", 120)]
+        [InlineData("Location", 80)]
+        [InlineData("Location", 120)]
+        [InlineData("ConnectionCheck", 80, Skip = Pending80 + "the Fix column is dropped and Detail wraps mid-word")]
+        [InlineData("ConnectionCheck", 120, Skip = "Pending issue 12: the wrapped Detail column breaks words ('Write p' / 'ermissions')")]
+        [InlineData("PortalSandbox", 80, Skip = Pending80 + "the IsRunning column is dropped")]
+        [InlineData("PortalSandbox", 120)]
+        [InlineData("CatalogItem", 80, Skip = Pending80 + "the Msrp, Cost and InStock columns are dropped")]
+        [InlineData("CatalogItem", 120)]
+        [InlineData("CatalogCategory", 80, Skip = Pending80 + "the Children column is dropped")]
+        [InlineData("CatalogCategory", 120)]
+        [InlineData("Webhook", 80, Skip = Pending80 + "the Description column is dropped")]
+        [InlineData("Webhook", 120)]
+        [InlineData("AiContent", 80, Skip = Pending80 + "the header wraps (Created) and Summary is dropped")]
+        [InlineData("AiContent", 120)]
+        [InlineData("AiOutline", 80)]
+        [InlineData("AiOutline", 120)]
+        [InlineData("AiBuild", 80)]
+        [InlineData("AiBuild", 120)]
+        public void Table_view_is_whole_at_the_width(string type, int width)
         {
-            var views = ViewsFor(typeName);
-            Assert.True(views.Count > 0, typeName + " has no view");
-            var first = views[0];
-            if (first.Element("TableControl") != null)
-                Assert.True(views.Any(v => v.Element("ListControl") != null), typeName + " has a table view but no list view");
+            var typeName = FullName(type);
+            var labels = FormatViewDefinitions.TableLabels(typeName) ?? throw new Xunit.Sdk.XunitException(typeName + " has no table view");
+            var text = _samples.Render(typeName, "Format-Table | Out-String -Width " + width);
+            var table = new RenderedTable(text);
+            var context = type + " at " + width + " columns:\n" + text;
+
+            Assert.True(table.HeaderLines.Count == 1, "The header takes " + table.HeaderLines.Count + " lines (a label wrapped). " + context);
+            Assert.True(labels.SequenceEqual(table.Labels), "Expected the columns " + string.Join(", ", labels) + ". " + context);
+            Assert.Equal(labels.Select(l => l.Length), table.DashRuns.Select(r => r.Length));
+            var (keyColumns, keyValues) = TableKeys[type];
+            foreach (var column in keyColumns) Assert.True(labels.Contains(column), "The view has no " + column + " column. " + context);
+
+            var expected = _samples.Evaluate(typeName, keyValues);
+            Assert.True(expected.Count == table.Rows.Count, "Expected " + expected.Count + " rows. " + context);
+            var wraps = FormatViewDefinitions.TableWraps(typeName);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var row = string.Join("\n", table.Rows[i]);
+                if (!wraps) Assert.True(table.Rows[i].Count == 1, "Row " + (i + 1) + " wrapped onto " + table.Rows[i].Count + " lines. " + context);
+                var inOrder = string.Join(".*?", expected[i].Select(v => @"(?<=^|\s)" + Regex.Escape(v) + @"(?=\s|$)"));
+                Assert.True(Regex.IsMatch(row, inOrder, RegexOptions.Singleline),
+                    "Row " + (i + 1) + " does not show " + string.Join(" | ", expected[i]) + " whole and in order. " + context);
+            }
+            if (wraps)
+            {
+                // A wrapped value may continue on the next lines, but only between words.
+                var texts = _samples.Evaluate(typeName, "$_.Detail; $_.Fix");
+                for (var i = 0; i < texts.Count; i++)
+                    foreach (var value in texts[i].Where(v => !string.IsNullOrEmpty(v)))
+                        AssertWordsWhole(string.Join("\n", table.Rows[i]), value, context);
+            }
+
+            // What a user sees without asking for a view is this table.
+            if (FormatViewDefinitions.DefaultIsTable(typeName))
+                Assert.Equal(text, _samples.Render(typeName, "Out-String -Width " + width));
+        }
+
+        [Theory]
+        [InlineData("PortalSession", 80)]
+        [InlineData("PortalSession", 120)]
+        [InlineData("User", 80)]
+        [InlineData("User", 120)]
+        [InlineData("Proposal", 80)]
+        [InlineData("Proposal", 120)]
+        [InlineData("Area", 80)]
+        [InlineData("Area", 120)]
+        [InlineData("AreaOption", 80)]
+        [InlineData("AreaOption", 120)]
+        [InlineData("ChangeOrder", 80)]
+        [InlineData("ChangeOrder", 120)]
+        [InlineData("Contact", 80)]
+        [InlineData("Contact", 120)]
+        [InlineData("Location", 80)]
+        [InlineData("Location", 120)]
+        [InlineData("ConnectionCheck", 80)]
+        [InlineData("ConnectionCheck", 120)]
+        [InlineData("PortalSandbox", 80)]
+        [InlineData("PortalSandbox", 120)]
+        [InlineData("PortalSignature", 80)]
+        [InlineData("PortalSignature", 120)]
+        [InlineData("CatalogItem", 80)]
+        [InlineData("CatalogItem", 120)]
+        [InlineData("CatalogCategory", 80)]
+        [InlineData("CatalogCategory", 120)]
+        [InlineData("Webhook", 80)]
+        [InlineData("Webhook", 120)]
+        [InlineData("AiContent", 80)]
+        [InlineData("AiContent", 120)]
+        [InlineData("AiOutline", 80)]
+        [InlineData("AiOutline", 120)]
+        [InlineData("AiBuild", 80)]
+        [InlineData("AiBuild", 120)]
+        public void List_view_shows_every_item_of_every_object_at_the_width(string type, int width)
+        {
+            var typeName = FullName(type);
+            var labels = FormatViewDefinitions.ListLabels(typeName) ?? throw new Xunit.Sdk.XunitException(typeName + " has no list view");
+            var text = _samples.Render(typeName, "Format-List | Out-String -Width " + width);
+            var list = new RenderedList(text, labels);
+            var context = type + " at " + width + " columns:\n" + text;
+
+            var (keyLabel, keyValue) = ListKeys[type];
+            var expected = _samples.Evaluate(typeName, keyValue);
+            Assert.True(expected.Count == list.Entries.Count, "Expected " + expected.Count + " entries. " + context);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var entry = list.Entries[i];
+                Assert.True(labels.SequenceEqual(entry.Select(e => e.Label)), "Entry " + (i + 1) + " lacks items of the view (" + string.Join(", ", labels) + "). " + context);
+                Assert.Single(entry.Select(e => e.ColonColumn).Distinct());
+                Assert.Equal(expected[i][0], entry.Single(e => e.Label == keyLabel).Value);
+            }
+
+            if (!FormatViewDefinitions.DefaultIsTable(typeName))
+                Assert.Equal(text, _samples.Render(typeName, "Out-String -Width " + width));
+        }
+
+        /// <summary>An empty collection shows as an empty value, not as punctuation such as " ()" or ", ".</summary>
+        [Theory]
+        [InlineData("PortalSession")]
+        [InlineData("User")]
+        [InlineData("Proposal", Skip = "Pending issue 12: a proposal from a listing (no areas) shows 'Areas :  ()'")]
+        [InlineData("Area")]
+        [InlineData("AreaOption")]
+        [InlineData("ChangeOrder")]
+        [InlineData("Contact")]
+        [InlineData("Location")]
+        [InlineData("ConnectionCheck")]
+        [InlineData("PortalSandbox")]
+        [InlineData("PortalSignature")]
+        [InlineData("CatalogItem")]
+        [InlineData("CatalogCategory")]
+        [InlineData("Webhook")]
+        [InlineData("AiContent")]
+        [InlineData("AiOutline")]
+        [InlineData("AiBuild")]
+        public void List_view_shows_no_empty_collection_artefacts(string type)
+        {
+            var typeName = FullName(type);
+            var text = _samples.Render(typeName, "Format-List | Out-String -Width 120");
+            var list = new RenderedList(text, FormatViewDefinitions.ListLabels(typeName)!);
+            var artefacts = list.Entries.SelectMany(e => e).Where(i => i.Value.Trim().Length > 0 && !i.Value.Any(char.IsLetterOrDigit)).ToList();
+            Assert.True(artefacts.Count == 0, string.Join(", ", artefacts.Select(a => a.Label + " : '" + a.Value + "'")) + " in:\n" + text);
         }
 
         [Fact]
-        public void No_view_shows_a_secret()
+        public void No_rendering_of_any_output_type_shows_a_secret()
         {
-            var shown = Format.Descendants("PropertyName").Select(p => p.Value)
-                .Concat(Format.Descendants("ScriptBlock").Select(s => s.Value))
-                .ToList();
-            foreach (var secret in new[] { "SecretKey", "UserKey", "Password", "Signature\b" })
-                Assert.DoesNotContain(shown, p => System.Text.RegularExpressions.Regex.IsMatch(p, "^" + secret + "$"));
+            var session = (PortalSession)_samples.Shell.Run("Get-PortalSession").Output.Single().BaseObject;
+            var webhook = (Webhook)_samples.Shell.Run("$samples['PortalIo.Models.Webhook'][0]").Output.Single().BaseObject;
+            var user = _samples.Server.DemoUsers.First(u => u.UserName.StartsWith("demo", StringComparison.Ordinal));
+            var secrets = new (string What, string Value)[]
+            {
+                ("secret key", _samples.Server.SecretKey), ("user key", SecretText.Reveal(session.UserKey)),
+                ("password", user.Password), ("webhook secret", SecretText.Reveal(webhook.SecretKey!)),
+            };
+            var pipelines = new[]
+            {
+                "Out-String -Width 80", "Format-Table | Out-String -Width 120", "Format-List | Out-String -Width 120",
+                "Format-List -Property * | Out-String -Width 400", "Format-Table -Property * | Out-String -Width 400",
+                "ConvertTo-Json -Depth 4", "ForEach-Object { $_.ToString(); \"$_\" }",
+            };
+            var found = new List<string>();
+            var rendered = 0;
+            foreach (var typeName in _samples.TypeNames)
+                foreach (var pipeline in pipelines)
+                {
+                    var text = _samples.Render(typeName, pipeline);
+                    rendered += text.Length;
+                    found.AddRange(secrets.Where(s => text.Contains(s.Value, StringComparison.Ordinal)).Select(s => s.What + " in " + typeName + " | " + pipeline));
+                }
+            Assert.True(rendered > 20_000, "only " + rendered + " characters rendered");
+            Assert.True(found.Count == 0, string.Join("\n", found));
+        }
+
+        [Fact]
+        public void Every_output_type_has_a_sample_and_each_of_its_views_is_rendered_at_80_and_120_columns()
+        {
+            var module = typeof(PortalIo.Commands.PortalCmdlet).Assembly;
+            var outputTypes = module.GetTypes()
+                .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
+                .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
+                .SelectMany(a => a.Type).Select(t => t.Type)
+                .Where(t => t != null && t.Assembly == module)
+                .Select(t => t!.FullName!).Distinct().OrderBy(n => n).ToList();
+            Assert.Equal(outputTypes, _samples.TypeNames.OrderBy(n => n).ToList());
+
+            var tableCases = Cases(nameof(Table_view_is_whole_at_the_width));
+            var listCases = Cases(nameof(List_view_shows_every_item_of_every_object_at_the_width));
+            foreach (var typeName in outputTypes)
+            {
+                var type = typeName.Substring(typeName.LastIndexOf('.') + 1);
+                Assert.True(FormatViewDefinitions.ListLabels(typeName) != null, typeName + " has no list view (Format-List)");
+                Assert.True(ListKeys.ContainsKey(type), type + " has no key item in ListKeys");
+                foreach (var width in new[] { 80, 120 })
+                {
+                    Assert.Contains((type, width), listCases);
+                    if (FormatViewDefinitions.TableLabels(typeName) != null) Assert.Contains((type, width), tableCases);
+                }
+            }
+        }
+
+        private static List<(string Type, int Width)> Cases(string method) =>
+            typeof(FormatViewTests).GetMethod(method)!.GetCustomAttributes<InlineDataAttribute>()
+                .SelectMany(a => a.GetData(null!)).Select(d => ((string)d[0], (int)d[1])).ToList();
+
+        private string FullName(string type) => _samples.TypeNames.Single(n => n.EndsWith("." + type, StringComparison.Ordinal));
+
+        private static void AssertWordsWhole(string row, string value, string context)
+        {
+            // Between two words of the value: spaces on one line, or the end of the line (perhaps
+            // after the next column's text) and the indentation of the next. Never inside a word.
+            var pattern = string.Join(@"(?:[ ]+|[ ]*(?:[ ][^\n]*)?\n[ ]+)", value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
+            Assert.True(Regex.IsMatch(row, pattern), "'" + value + "' is not shown with whole words. " + context);
         }
     }
 }
