@@ -1,16 +1,16 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace PortalIo.Tests.Help
 {
     /// <summary>
-    /// Help as a user meets it: Get-Help in the real engine, against the staged module's
-    /// en-US/PortalIo.dll-Help.xml (generated from docs/cmdlets/*.md at build time).
+    /// Help as a user reads it: Get-Help rendered with Out-String at 80 and 120 columns, from the
+    /// staged module's en-US/PortalIo.dll-Help.xml (generated from docs/cmdlets/*.md at build time).
     /// </summary>
     public class CmdletHelpTests : IClassFixture<HelpFixture>
     {
@@ -18,13 +18,20 @@ namespace PortalIo.Tests.Help
 
         public CmdletHelpTests(HelpFixture fixture) => _fixture = fixture;
 
+        private string Render(string command, int width = 120)
+        {
+            var run = _fixture.Runspace.Run(command + " | Out-String -Width " + width);
+            Assert.True(run.Errors.Count == 0 && run.Terminating == null, command + ": " + (run.Terminating?.Message ?? string.Join("; ", run.Errors)));
+            return string.Concat(run.Output.Select(o => o.ToString()));
+        }
+
         /// <summary>
-        /// (a) Every exported cmdlet has a page, and its help has a synopsis, a description, at least
-        /// two examples, outputs, and a description for every parameter Get-Command reports (common
-        /// parameters excepted; -WhatIf/-Confirm and the paging parameters included).
+        /// Every exported cmdlet has a page, and its rendered full help has a synopsis, a
+        /// description, at least two examples, outputs, and a described block for every parameter
+        /// Get-Command reports (common parameters excepted; -WhatIf/-Confirm and paging included).
         /// </summary>
         [Fact]
-        public void Every_exported_cmdlet_has_complete_help()
+        public void Every_exported_cmdlet_has_complete_rendered_help()
         {
             var commands = _fixture.Runspace.Run("Get-Command -Module PortalIo -CommandType Cmdlet").Objects<CmdletInfo>().ToList();
             Assert.NotEmpty(commands);
@@ -36,28 +43,17 @@ namespace PortalIo.Tests.Help
                     problems.Add(command.Name + ": no page docs/cmdlets/" + command.Name + ".md (copy docs/cmdlets/_TEMPLATE.md.txt)");
                     continue;
                 }
-                var help = GetHelp(command.Name);
-                if (help is null)
-                {
-                    problems.Add(command.Name + ": Get-Help -Full returned nothing");
-                    continue;
-                }
-                if (!IsMaml(help)) problems.Add(command.Name + ": Get-Help did not find MAML help (got " + help.BaseObject.GetType().Name + ")");
-                if (string.IsNullOrWhiteSpace(Synopsis(help))) problems.Add(command.Name + ": no synopsis");
-                if (string.IsNullOrWhiteSpace(Text(help.Properties["description"]?.Value))) problems.Add(command.Name + ": no description");
-                var examples = Examples(help);
-                if (examples.Count < 2) problems.Add(command.Name + ": " + examples.Count + " example(s), at least 2 needed");
-                if (string.IsNullOrWhiteSpace(Text(Nested(help, "returnValues", "returnValue"))))
-                    problems.Add(command.Name + ": no OUTPUTS");
+                var help = new RenderedHelp(Render("Get-Help " + command.Name + " -Full"));
+                foreach (var heading in new[] { "SYNOPSIS", "DESCRIPTION", "OUTPUTS" })
+                    if (RenderedHelp.Squeeze(help.Section(heading)).Length == 0) problems.Add(command.Name + ": no " + heading);
+                var examples = help.ExampleTitles().Count;
+                if (examples < 2) problems.Add(command.Name + ": " + examples + " example(s), at least 2 needed");
 
-                var described = ParameterDescriptions(help);
-                foreach (var parameter in command.Parameters.Keys)
+                var described = help.Parameters();
+                foreach (var parameter in command.Parameters.Keys.Where(p => !Cmdlet.CommonParameters.Contains(p)))
                 {
-                    if (Cmdlet.CommonParameters.Contains(parameter)) continue;
-                    if (!described.TryGetValue(parameter, out var description))
-                        problems.Add(command.Name + ": -" + parameter + " is not in the help");
-                    else if (string.IsNullOrWhiteSpace(description))
-                        problems.Add(command.Name + ": -" + parameter + " has no description");
+                    if (!described.TryGetValue(parameter, out var block)) problems.Add(command.Name + ": -" + parameter + " is not in the help");
+                    else if (block.Description.Length == 0) problems.Add(command.Name + ": -" + parameter + " has no description");
                 }
                 foreach (var extra in described.Keys.Where(k => !command.Parameters.ContainsKey(k)))
                     problems.Add(command.Name + ": the help describes -" + extra + ", which the cmdlet does not have");
@@ -65,142 +61,102 @@ namespace PortalIo.Tests.Help
             Assert.True(problems.Count == 0, "Help problems:\n" + string.Join("\n", problems));
         }
 
-        /// <summary>(b) Get-Help -Full returns the MAML content of each exported cmdlet.</summary>
+        /// <summary>Get-Help -Full, rendered at both widths, shows the page: synopsis, description, syntax per parameter set, examples.</summary>
         [Theory]
         [MemberData(nameof(HelpPaths.Cmdlets), MemberType = typeof(HelpPaths))]
-        public void Get_Help_Full_returns_synopsis_description_examples_and_parameters(string cmdlet)
+        public void Get_Help_Full_renders_the_whole_page(string cmdlet)
         {
-            var help = GetHelp(cmdlet);
-            Assert.NotNull(help);
-            Assert.True(IsMaml(help!), cmdlet + ": expected MamlCommandHelpInfo, got " + help!.BaseObject.GetType().FullName);
-            Assert.Equal(cmdlet, help.Properties["Name"].Value?.ToString());
-            Assert.Equal("Cmdlet", help.Properties["Category"].Value?.ToString());
-
-            var page = File.ReadAllText(Path.Combine(HelpPaths.CmdletDocs, cmdlet + ".md"));
-            var synopsis = Synopsis(help);
-            Assert.False(string.IsNullOrWhiteSpace(synopsis));
-            Assert.Contains(synopsis.Trim(), page.Replace("\r\n", "\n"));
-
-            Assert.True(Text(help.Properties["description"]?.Value).Length > 80, cmdlet + ": the description is too short to be useful");
-
-            var examples = Examples(help);
-            Assert.True(examples.Count >= 2, cmdlet + " has " + examples.Count + " examples");
-            foreach (var example in examples)
+            var page = File.ReadAllText(Path.Combine(HelpPaths.CmdletDocs, cmdlet + ".md")).Replace("\r\n", "\n");
+            var synopsis = Regex.Match(page, @"## SYNOPSIS\n+(?<text>[^\n]+)").Groups["text"].Value;
+            // The first paragraph of the description, as plain text (the generator drops Markdown's code marks).
+            var description = Regex.Match(page, @"## DESCRIPTION\n+(?<text>[^\n]+)").Groups["text"].Value.Replace("`", string.Empty);
+            var sets = Convert.ToInt32(_fixture.Runspace.Run("(Get-Command " + cmdlet + ").ParameterSets.Count").Output.Single().BaseObject);
+            foreach (var width in new[] { 80, 120 })
             {
-                Assert.False(string.IsNullOrWhiteSpace(example.Properties["title"]?.Value?.ToString()));
-                Assert.Contains(cmdlet, example.Properties["code"]?.Value?.ToString() ?? string.Empty, StringComparison.OrdinalIgnoreCase);
-                Assert.False(string.IsNullOrWhiteSpace(Text(example.Properties["remarks"]?.Value)), cmdlet + ": an example has no description");
+                var text = Render("Get-Help " + cmdlet + " -Full", width);
+                var help = new RenderedHelp(text);
+                var context = cmdlet + " at " + width + " columns:\n" + text;
+
+                Assert.True(new[] { "NAME", "SYNOPSIS", "SYNTAX", "DESCRIPTION", "PARAMETERS", "INPUTS", "OUTPUTS" }.SequenceEqual(help.HeadingOrder.Take(7)), "Sections: " + string.Join(", ", help.HeadingOrder) + ". " + context);
+                Assert.Equal(cmdlet, help.Section("NAME").Trim());
+                Assert.Equal(RenderedHelp.Squeeze(synopsis), RenderedHelp.Squeeze(help.Section("SYNOPSIS")));
+                Assert.True(description.Length > 80, cmdlet + ": the description is too short to be useful");
+                Assert.Contains(RenderedHelp.Squeeze(description), RenderedHelp.Squeeze(help.Section("DESCRIPTION")));
+
+                // One syntax paragraph per parameter set, each a command line of this cmdlet.
+                var syntax = help.Paragraphs("SYNTAX");
+                Assert.Equal(sets, syntax.Count);
+                Assert.All(syntax, s => Assert.Matches("^" + Regex.Escape(cmdlet) + @"[-\[]", s));
+
+                Assert.True(help.ExampleTitles().Count >= 2, "fewer than two examples. " + context);
+                Assert.Contains("<CommonParameters>", help.Section("PARAMETERS"));
+                // Nothing of the page's markup or template reaches the reader.
+                foreach (var markup in new[] { "```", "{{", "}}", "### ", "MamlCommandHelpInfo" })
+                    Assert.False(text.Contains(markup, StringComparison.Ordinal), "'" + markup + "' in the rendered help. " + context);
             }
-
-            var parameters = ParameterDescriptions(help);
-            Assert.All(parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Value), cmdlet + " -" + p.Key + " has no description"));
-
-            // The syntax Get-Help shows comes from the MAML too: one syntax item per parameter set.
-            var syntaxItems = AsList(Nested(help, "syntax", "syntaxItem"));
-            var sets = _fixture.Runspace.Run("(Get-Command " + cmdlet + ").ParameterSets.Count").Output.Single().BaseObject;
-            Assert.Equal(Convert.ToInt32(sets), syntaxItems.Count);
         }
 
-        /// <summary>Everything of the page reaches Get-Help -Full (the engine here has no Out-String: assert on the object).</summary>
-        [Fact]
-        public void Connect_Portal_full_help_shows_everything()
+        /// <summary>Get-Help -Examples renders the examples alone, each with its code and its explanation.</summary>
+        [Theory]
+        [MemberData(nameof(HelpPaths.Cmdlets), MemberType = typeof(HelpPaths))]
+        public void Get_Help_Examples_renders_the_examples(string cmdlet)
         {
-            var help = GetHelp("Connect-Portal")!;
-            Assert.StartsWith("Connects to the Portal.io API", Synopsis(help));
-            Assert.Contains("credential exchange", Text(help.Properties["description"].Value));
-
-            var syntax = AsList(Nested(help, "syntax", "syntaxItem"));
-            Assert.Equal(2, syntax.Count);
-            var setParameters = syntax.Select(s => AsList(s.Properties["parameter"].Value).Select(p => p.Properties["name"].Value?.ToString()).ToList()).ToList();
-            Assert.Contains(setParameters, names => names.Contains("Credential") && !names.Contains("UserKey"));
-            Assert.Contains(setParameters, names => names.Contains("UserKey") && !names.Contains("Credential"));
-
-            var parameters = AsList(Nested(help, "parameters", "parameter")).ToDictionary(p => p.Properties["name"].Value!.ToString()!);
-            Assert.Equal("true", parameters["ApplicationKey"].Properties["required"].Value?.ToString());
-            Assert.Equal("100", parameters["TimeoutSec"].Properties["defaultValue"].Value?.ToString());
-            Assert.StartsWith("True (ByPropertyName)", parameters["Credential"].Properties["pipelineInput"].Value?.ToString());
-            Assert.Contains("SecureString", Text(AsList(parameters["SecretKey"].Properties["type"].Value).Single().Properties["name"].Value));
-
-            Assert.Contains(TypeNames(Nested(help, "inputTypes", "inputType")), t => t.EndsWith("PortalSandbox"));
-            Assert.Contains(TypeNames(Nested(help, "returnValues", "returnValue")), t => t.EndsWith("PortalSession"));
-            Assert.Contains("Disconnect-Portal", Text(Nested(help, "alertSet", "alert")));
-
-            var examples = Examples(help);
-            Assert.Contains(examples, e => (e.Properties["code"].Value?.ToString() ?? "").Contains("PORTAL_USER_KEY"));
-            Assert.Contains(examples, e => (e.Properties["title"].Value?.ToString() ?? "").Contains("Example 1:"));
-
-            var links = AsList(Nested(help, "relatedLinks", "navigationLink")).Select(l => l.Properties["linkText"].Value?.ToString()).ToList();
-            Assert.Contains("Disconnect-Portal", links);
-            Assert.Contains("about_PortalIo_Authentication", links);
+            var text = Render("Get-Help " + cmdlet + " -Examples", 80);
+            var help = new RenderedHelp(text);
+            Assert.Equal(new[] { "NAME", "SYNOPSIS" }, help.HeadingOrder);
+            var examples = Regex.Split(help.Section("SYNOPSIS"), @"^ *-{10,} Example \d+:", RegexOptions.Multiline).Skip(1).ToList();
+            Assert.True(examples.Count >= 2, cmdlet + " renders " + examples.Count + " examples:\n" + text);
+            Assert.All(examples, e => Assert.Contains(RenderedHelp.Squeeze(cmdlet), RenderedHelp.Squeeze(e)));
         }
 
         [Fact]
-        public void Get_Help_Examples_and_Parameter_work_for_a_cmdlet()
+        public void Connect_Portal_full_help_shows_everything_of_its_page()
         {
-            var examples = _fixture.Runspace.Run("Get-Help Get-PortalProposal -Examples").Output.Single();
-            Assert.True(Examples(examples).Count >= 2);
-            var parameter = _fixture.Runspace.Run("Get-Help Get-PortalProposal -Parameter First").Output.Single();
-            Assert.Contains("page", Text(parameter.Properties["description"]?.Value), StringComparison.OrdinalIgnoreCase);
-        }
-
-        internal PSObject? GetHelp(string cmdlet) =>
-            _fixture.Runspace.Run("Get-Help " + cmdlet + " -Full").Output.SingleOrDefault();
-
-        private static bool IsMaml(PSObject help) =>
-            help.BaseObject.GetType().Name == "MamlCommandHelpInfo" || help.TypeNames.Any(t => t.StartsWith("MamlCommandHelpInfo", StringComparison.Ordinal));
-
-        private static string Synopsis(PSObject help) => help.Properties["Synopsis"]?.Value?.ToString() ?? string.Empty;
-
-        private static List<PSObject> Examples(PSObject help) => AsList(Nested(help, "examples", "example"));
-
-        private static Dictionary<string, string> ParameterDescriptions(PSObject help)
-        {
-            var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var parameter in AsList(Nested(help, "parameters", "parameter")))
-                result[parameter.Properties["name"]?.Value?.ToString() ?? string.Empty] = Text(parameter.Properties["description"]?.Value);
-            return result;
-        }
-
-        private static List<string> TypeNames(object? entries) =>
-            AsList(entries).Select(e => Text(AsList(e.Properties["type"]?.Value).FirstOrDefault()?.Properties["name"]?.Value)).ToList();
-
-        internal static object? Nested(PSObject help, string outer, string inner)
-        {
-            var container = help.Properties[outer]?.Value;
-            if (container is null) return null;
-            var wrapped = container as PSObject ?? PSObject.AsPSObject(container);
-            return wrapped.Properties[inner]?.Value;
-        }
-
-        internal static List<PSObject> AsList(object? value)
-        {
-            value = value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
-            switch (value)
+            foreach (var width in new[] { 80, 120 })
             {
-                case null: return new List<PSObject>();
-                case IEnumerable sequence when !(value is string):
-                    return sequence.Cast<object>().Select(PSObject.AsPSObject).ToList();
-                default: return new List<PSObject> { PSObject.AsPSObject(value) };
+                var text = Render("Get-Help Connect-Portal -Full", width);
+                var help = new RenderedHelp(text);
+                string Squeezed(string heading) => RenderedHelp.Squeeze(help.Section(heading));
+
+                Assert.StartsWith("ConnectstothePortal.ioAPI", Squeezed("SYNOPSIS"));
+                Assert.Contains("credentialexchange", Squeezed("DESCRIPTION"));
+
+                var syntax = help.Paragraphs("SYNTAX");
+                Assert.Equal(2, syntax.Count);
+                Assert.Contains(syntax, s => s.StartsWith("Connect-Portal-ApplicationKey<String>-SecretKey<SecureString>-Credential<PSCredential>", StringComparison.Ordinal) && !s.Contains("-UserKey"));
+                Assert.Contains(syntax, s => s.StartsWith("Connect-Portal-ApplicationKey<String>-SecretKey<SecureString>-UserKey<SecureString>", StringComparison.Ordinal) && !s.Contains("-Credential"));
+                Assert.All(syntax, s => Assert.Contains("[-Environment{Production|Sandbox}]", s));
+
+                var parameters = help.Parameters();
+                Assert.Equal("-SecretKey <SecureString>", parameters["SecretKey"].Header);
+                Assert.Equal("true", parameters["ApplicationKey"].Attribute("Required?"));
+                Assert.Equal("100", parameters["TimeoutSec"].Attribute("Default value"));
+                Assert.Equal("True (ByPropertyName)", parameters["Credential"].Attribute("Accept pipeline input?"));
+                Assert.Equal("-PassThru [<SwitchParameter>]", parameters["PassThru"].Header);
+                Assert.Contains("HMACkey", RenderedHelp.Squeeze(parameters["SecretKey"].Description));
+
+                Assert.Contains("PortalIo.Models.PortalSandbox", Squeezed("INPUTS"));
+                Assert.Contains("PortalIo.Session.PortalSession", Squeezed("OUTPUTS"));
+                Assert.Contains("Disconnect-Portal", Squeezed("NOTES"));
+
+                var titles = help.ExampleTitles();
+                Assert.Contains(titles, t => t.StartsWith("Example1:", StringComparison.Ordinal));
+                Assert.Contains("PORTAL_USER_KEY", Squeezed("NOTES"));
+
+                var links = help.Section("RELATED LINKS").Split('\n').Select(l => l.Trim()).ToList();
+                Assert.Contains("Disconnect-Portal", links);
+                Assert.Contains("about_PortalIo_Authentication", links);
             }
         }
 
-        /// <summary>The text of a MAML description: an array of objects with a Text property, or a string.</summary>
-        internal static string Text(object? value)
+        [Fact]
+        public void Get_Help_Parameter_renders_one_parameter()
         {
-            if (value is null) return string.Empty;
-            var parts = new List<string>();
-            foreach (var item in AsList(value))
-            {
-                var text = item.Properties["Text"]?.Value?.ToString();
-                if (text is null && item.BaseObject is string s) text = s;
-                if (text is null)
-                {
-                    var description = item.Properties["description"]?.Value;
-                    text = description != null ? Text(description) : item.ToString();
-                }
-                parts.Add(text ?? string.Empty);
-            }
-            return string.Join("\n", parts).Trim();
+            var text = Render("Get-Help Get-PortalProposal -Parameter First", 80);
+            Assert.StartsWith("-First <UInt64>", text.TrimStart());
+            Assert.Contains("page", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Matches(@"Required\?\s+false", text);
+            Assert.DoesNotContain("-SearchText", text);
         }
     }
 }

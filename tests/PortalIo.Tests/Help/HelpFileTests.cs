@@ -67,20 +67,28 @@ namespace PortalIo.Tests.Help
             Assert.Contains("LONG DESCRIPTION", lines);
             Assert.All(lines, l => Assert.True(l.Length <= 80, topic + ": line longer than 80: " + l));
 
-            var run = _fixture.Runspace.Run("Get-Help " + topic);
+            // Rendered as a user reads it: the whole topic, no line wider than the 80 columns it was written for.
+            var run = _fixture.Runspace.Run("Get-Help " + topic + " | Out-String -Width 80");
             Assert.Empty(run.Errors);
-            var help = Assert.Single(run.Output);
-            var text = help.ToString();
-            Assert.Contains("LONG DESCRIPTION", text);
-            Assert.Contains(topic, text);
+            var text = string.Concat(run.Output.Select(o => o.ToString()));
+            var rendered = text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).SkipWhile(l => l.Length == 0).ToList();
+            Assert.Equal("TOPIC", rendered[0]);
+            Assert.Equal("    " + topic, rendered[1]);
+            Assert.Contains("SHORT DESCRIPTION", rendered);
+            Assert.Contains("LONG DESCRIPTION", rendered);
+            Assert.All(rendered, l => Assert.True(l.Length <= 80, topic + ": rendered line longer than 80: " + l));
+            var source = lines.Select(l => l.TrimEnd()).ToList();
+            Assert.Equal(string.Join("\n", source).Trim(), string.Join("\n", rendered).Trim());
         }
 
         [Fact]
         public void Get_Help_lists_the_about_topics_of_the_module()
         {
-            var names = _fixture.Runspace.Run("Get-Help about_PortalIo* | ForEach-Object Name").Output.Select(o => o.ToString()).ToList();
+            var run = _fixture.Runspace.Run("Get-Help about_PortalIo* | Out-String -Width 120");
+            Assert.Empty(run.Errors);
+            var rows = string.Concat(run.Output.Select(o => o.ToString())).Replace("\r\n", "\n").Split('\n');
             foreach (var topic in HelpPaths.AboutTopics().Select(t => (string)t[0]))
-                Assert.Contains(topic, names);
+                Assert.Contains(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r, "^" + topic + @"\s+HelpFile\s"));
         }
 
         /// <summary>A page without a SYNOPSIS fails the generator with the file named and a non-zero exit code.</summary>

@@ -22,6 +22,7 @@ namespace PortalIo.Tests.PowerShell
 
         private const string Script = @"
             $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            $output = . {
             $cred = [pscredential]::new($userName, $password)
             $s = Connect-Portal -BaseUri $baseUri -ApplicationKey $appKey -SecretKey $secret -Credential $cred -PassThru -Verbose -Debug
             $s; $s.ToString(); Get-PortalSession | ForEach-Object { $_.PSObject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, $_.Value } }
@@ -38,6 +39,14 @@ namespace PortalIo.Tests.PowerShell
             Connect-Portal -BaseUri $baseUri -ApplicationKey $appKey -SecretKey $secret -Credential ([pscredential]::new($userName, $wrongPassword)) -Verbose -Debug
             Connect-Portal -BaseUri $baseUri -ApplicationKey $appKey -SecretKey $wrongSecret -Credential $cred -Verbose -Debug
             Disconnect-Portal -Verbose
+            }
+            $output
+            # What the console would show: the views of every object and the error records, rendered.
+            $output | ForEach-Object { $_ | Out-String -Width 120 }
+            $output | Format-List -Property * | Out-String -Width 250
+            $Error | Out-String -Width 120
+            $Error | Format-List -Property * -Force | Out-String -Width 250
+            $Error | ForEach-Object { $_.Exception } | Format-List -Property * -Force | Out-String -Width 250
         ";
 
         [Fact]
@@ -56,7 +65,11 @@ namespace PortalIo.Tests.PowerShell
                 ["wrongSecret"] = SandboxFixture.Secure("wrong-" + _sandbox.Server.SecretKey),
             });
 
-            // The run exercised success and failure paths and produced logs.
+            // The run exercised success and failure paths, produced logs, and rendered objects and errors.
+            var rendered = string.Concat(run.Output.Where(o => o.BaseObject is string).Select(o => (string)o.BaseObject));
+            Assert.Matches(@"1042 Smith Residence AV\s+Draft", rendered);
+            Assert.Contains("PortalIo.BadRequest", rendered);
+            Assert.Contains("Recommendation: ", rendered);
             Assert.NotEmpty(run.Verbose);
             Assert.Contains(run.Debug, d => d.StartsWith("Canonical message:"));
             Assert.True(run.Errors.Count >= 5, "expected the failure paths to run; got " + run.Errors.Count + " errors");

@@ -117,6 +117,16 @@ namespace PortalIo.Tests.PowerShell
             Assert.Contains("password", record.ErrorDetails.RecommendedAction);
             Assert.All(run.AllText(), t => Assert.DoesNotContain("Wrong+P@ssword", t));
             Assert.All(run.AllText(), t => Assert.DoesNotContain("Wrong%2BP%40ssword", t));
+
+            // Nor in the error as the console shows it, or as Get-Error digs into it.
+            var shown = rs.Run("$Error[0] | Out-String -Width 120; Get-Error -Newest 1 | Out-String -Width 250");
+            Assert.Empty(shown.Errors);
+            var rendered = string.Concat(shown.Output.Select(o => o.ToString()));
+            Assert.Contains("401 Unauthorized", rendered);
+            Assert.Contains("PortalIo.Unauthorized", rendered);
+            Assert.Contains("Password=***", rendered);
+            Assert.DoesNotContain("Wrong+P@ssword", rendered);
+            Assert.DoesNotContain("Wrong%2BP%40ssword", rendered);
         }
 
         [Fact]

@@ -54,10 +54,16 @@ namespace PortalIo.Tests.PowerShell
             var warning = Assert.Single(run.Warnings);
             Assert.Contains("Store the secret key", warning);
             Assert.Contains("only at creation", warning);
-            // The secret appears nowhere: not in any stream, property text, view or ToString.
+            // The secret appears nowhere: not in any stream, property text, rendered view or ToString.
             Assert.DoesNotContain(run.AllText(), t => t.Contains(secret));
-            var shown = _ps.Run("$hook | Out-String; $hook.ToString(); \"$hook\"");
-            Assert.DoesNotContain(shown.AllText(), t => t.Contains(secret));
+            var shown = _ps.Run("$hook | Out-String -Width 120; $hook | Format-List | Out-String -Width 120; " +
+                                "$hook | Format-List -Property * | Out-String -Width 250; $hook | ConvertTo-Json; $hook.ToString(); \"$hook\"");
+            Assert.Empty(shown.Errors);
+            var rendered = string.Concat(shown.Output.Select(o => o.ToString()));
+            Assert.Contains(url, rendered);
+            Assert.Matches(@"HasSecretKey\s+: True", rendered);
+            Assert.Matches(@"SecretKey\s+: System.Security.SecureString", rendered);
+            Assert.DoesNotContain(secret, rendered);
         }
 
         [Fact]
