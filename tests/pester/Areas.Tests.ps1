@@ -1,0 +1,124 @@
+#requires -Version 7.2
+# Get-PortalArea, Add-PortalArea, Get-PortalAreaOption, Add-PortalAreaOption, Set-PortalAreaOption.
+
+BeforeAll {
+    . $PSScriptRoot/TestHelpers.ps1
+    $sandbox = Start-PortalSandbox
+    $sandbox | Connect-Portal
+}
+
+AfterAll {
+    $sandbox | Stop-PortalSandbox
+    Disconnect-Portal
+}
+
+Describe 'Areas' {
+    It 'adds several areas in the order of -Name' {
+        $proposal = New-TestProposal 'Pester areas'
+
+        $areas = Add-PortalArea -ProposalId $proposal.Id -Name 'Kitchen', 'Patio', 'Office'
+
+        $areas | Should -BeOfType PortalIo.Models.Area
+        $areas.Name | Should -Be @('Kitchen', 'Patio', 'Office')
+        $areas.ProposalId | Sort-Object -Unique | Should -Be $proposal.Id
+        (Get-PortalArea -ProposalId $proposal.Id).Name | Should -Be @('Kitchen', 'Patio', 'Office')
+    }
+
+    It 'lists the areas of a proposal, filtered by name' {
+        $areas = @(Get-PortalArea -ProposalId $Seed.DraftProposalId)
+        $theater = @(Get-PortalArea -ProposalId $Seed.DraftProposalId -Name 'Home*')
+
+        $areas.Id | Should -Be @(5001, 5002)
+        $theater.Name | Should -Be 'Home Theater'
+        $theater.OptionCount | Should -Be 1
+    }
+
+    It 'reports a duplicate name with its ErrorId, category and target, and goes on with the next name' {
+        $proposal = New-TestProposal 'Pester duplicates'
+
+        $areas = @(Add-PortalArea -ProposalId $proposal.Id -Name 'Kitchen', 'kitchen', 'Garage' -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $areas.Name | Should -Be @('Kitchen', 'Garage')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.BadRequest,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject.ProposalId | Should -Be $proposal.Id
+        $failures[0].TargetObject.Name | Should -Be 'kitchen'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'unique'
+    }
+
+    It 'turns the duplicate into a terminating error with -ErrorAction Stop' {
+        $proposal = New-TestProposal 'Pester stop'
+        Add-PortalArea -ProposalId $proposal.Id -Name 'Den' | Out-Null
+
+        { Add-PortalArea -ProposalId $proposal.Id -Name 'Den', 'Loft' -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.BadRequest*'
+        (Get-PortalArea -ProposalId $proposal.Id).Name | Should -Be @('Den')
+    }
+
+    It 'answers PortalIo.Conflict for an accepted proposal' {
+        Add-PortalArea -ProposalId $Seed.AcceptedProposalId -Name 'Patio' -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.Conflict,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'change order'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = $sandbox.RequestCount
+
+        Add-PortalArea -ProposalId $Seed.DraftProposalId -Name 'WhatIf room' -WhatIf
+
+        $sandbox.RequestCount | Should -Be $before
+    }
+}
+
+Describe 'Options' {
+    It 'binds Get-PortalProposal -Id | Get-PortalArea | Add-PortalAreaOption by property name' {
+        $proposal = New-TestProposal 'Pester pipeline'
+        Add-PortalArea -ProposalId $proposal.Id -Name 'Living Room', 'Office' | Out-Null
+
+        $options = @(Get-PortalProposal -Id $proposal.Id | Get-PortalArea | Add-PortalAreaOption -ClientDescription 'Premium')
+
+        $options.Count | Should -Be 2
+        $options | Should -BeOfType PortalIo.Models.AreaOption
+        $options.AreaName | Should -Be @('Living Room', 'Office')
+        $options.ProposalId | Sort-Object -Unique | Should -Be $proposal.Id
+        $options.ClientDescription | Sort-Object -Unique | Should -Be 'Premium'
+    }
+
+    It 'lists the options of a proposal with their line items' {
+        $options = @(Get-PortalAreaOption -ProposalId $Seed.DraftProposalId)
+
+        $options.Id | Should -Be @(7001, 7002)
+        $options[0].Items.Count | Should -Be 3
+        $options[0].Total | Should -Be ($options[0].Items | Measure-Object -Property ExtendedPrice -Sum).Sum
+    }
+
+    It 'refuses a fourth option with PortalIo.BadRequest and says why' {
+        $failure = { Add-PortalAreaOption -ProposalId $Seed.FullAreaProposalId -AreaId $Seed.FullAreaId -ClientDescription 'Fourth' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PortalIo.BadRequest*' -PassThru
+
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'at most 3 options'
+    }
+
+    It 'changes the client description and writes the option back with -PassThru' {
+        $proposal = New-TestProposal 'Pester option'
+        $option = Add-PortalArea -ProposalId $proposal.Id -Name 'Bar' | Add-PortalAreaOption -ClientDescription 'Good'
+
+        $changed = $option | Set-PortalAreaOption -ClientDescription 'Better' -InstallerNotes 'Gate code on file' -PassThru
+
+        $changed.Id | Should -Be $option.Id
+        $changed.ClientDescription | Should -Be 'Better'
+        (Get-PortalAreaOption -ProposalId $proposal.Id | Where-Object Id -EQ $option.Id).ClientDescription | Should -Be 'Better'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = $sandbox.RequestCount
+
+        Add-PortalAreaOption -ProposalId $Seed.DraftProposalId -AreaId 5001 -ClientDescription 'WhatIf' -WhatIf
+        Set-PortalAreaOption -ProposalId $Seed.DraftProposalId -OptionId 7001 -ClientDescription 'WhatIf' -WhatIf
+
+        $sandbox.RequestCount | Should -Be $before
+    }
+}

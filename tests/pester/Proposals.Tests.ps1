@@ -1,0 +1,181 @@
+#requires -Version 7.2
+# Get-PortalProposal, New-PortalProposal, Set-PortalProposal, Set-PortalProposalContact, Set-PortalProposalLocation.
+
+BeforeAll {
+    . $PSScriptRoot/TestHelpers.ps1
+    $sandbox = Start-PortalSandbox
+    $sandbox | Connect-Portal
+}
+
+AfterAll {
+    $sandbox | Stop-PortalSandbox
+    Disconnect-Portal
+}
+
+Describe 'Get-PortalProposal' {
+    It 'returns the window that -Skip and -First select' {
+        $all = @(Get-PortalProposal -PageSize 10)
+        $window = @(Get-PortalProposal -PageSize 10 -Skip 15 -First 10)
+
+        $window.Count | Should -Be 10
+        $window.Id | Should -Be $all[15..24].Id
+    }
+
+    It 'writes the total the API reports first with -IncludeTotalCount' {
+        $first = @(Get-PortalProposal -Status Draft -First 1 -IncludeTotalCount)
+
+        $first.Count | Should -Be 2
+        $first[0] | Should -BeOfType [uint64]
+        $first[0] | Should -BeGreaterThan 1
+        $first[1].Status | Should -Be 'Draft'
+    }
+
+    It 'filters by status and search text' {
+        $accepted = @(Get-PortalProposal -Status Accepted, Declined)
+        $smith = @(Get-PortalProposal -SearchText 'Smith Residence')
+
+        $accepted.Status | Sort-Object -Unique | Should -Be @('Accepted', 'Declined')
+        $smith.Id | Should -Contain $Seed.DraftProposalId
+    }
+
+    It 'gets the details of each -Id, in input order, with areas and options' {
+        $proposals = Get-PortalProposal -Id $Seed.AcceptedProposalId, $Seed.DraftProposalId
+
+        $proposals.Id | Should -Be @($Seed.AcceptedProposalId, $Seed.DraftProposalId)
+        $proposals[1].Areas.Name | Should -Be @('Living Room', 'Home Theater')
+        $proposals[1].CustomerName | Should -Be 'Jane Smith'
+        $proposals[1].Total | Should -BeGreaterThan 0
+    }
+
+    It 'reports an id of another account as PortalIo.NotFound and still writes the others' {
+        $found = @(Get-PortalProposal -Id $Seed.OtherDealerProposalId, $Seed.DraftProposalId -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $found.Id | Should -Be @($Seed.DraftProposalId)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.NotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be $Seed.OtherDealerProposalId
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'not the number'
+    }
+
+    It 'refuses an id below 1 before sending anything' {
+        $before = $sandbox.RequestCount
+
+        { Get-PortalProposal -Id 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $sandbox.RequestCount | Should -Be $before
+    }
+
+    # Pending issue 12: -Skip is ignored with -Id.
+    It 'honours -Skip with -Id, or refuses it' -Skip:$true {
+        $proposals = @(Get-PortalProposal -Id $Seed.DraftProposalId, $Seed.AcceptedProposalId -Skip 1 -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+        ($proposals.Count -eq 1 -and $proposals[0].Id -eq $Seed.AcceptedProposalId) -or $failures.Count -eq 1 | Should -BeTrue
+    }
+
+    # Pending issue 12: a contact on the pipeline binds its Id to -Id (GET /public/proposals/88).
+    It 'never reads a proposal with the id of a contact piped into it' -Skip:$true {
+        $mark = (Get-TestSandboxRequest $sandbox).Count
+
+        Get-PortalContact -Id $Seed.SmithContactId | Get-PortalProposal -ErrorAction SilentlyContinue | Out-Null
+
+        (Get-TestSandboxRequest $sandbox -Skip $mark).Path | Should -Not -Contain "/public/proposals/$($Seed.SmithContactId)"
+    }
+}
+
+Describe 'New-PortalProposal' {
+    It 'creates a Draft for the salesperson' {
+        $proposal = New-PortalProposal -Name 'Pester new proposal' -SalesPersonId $Seed.SalesPersonId
+
+        $proposal | Should -BeOfType PortalIo.Models.Proposal
+        $proposal.Status | Should -Be 'Draft'
+        (Get-PortalProposal -Id $proposal.Id).Name | Should -Be 'Pester new proposal'
+    }
+
+    It 'takes the salesperson from Get-PortalUser on the pipeline' {
+        $proposal = Get-PortalUser -Name 'Maria*' | New-PortalProposal -Name 'Pester from a user'
+
+        (Get-PortalProposal -Id $proposal.Id).SalesPerson.Id | Should -Be 78
+    }
+
+    It 'reports an unknown salesperson as PortalIo.NotFound naming Get-PortalUser' {
+        $failure = { New-PortalProposal -Name 'Nobody sells this' -SalesPersonId 95 -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.NotFound*' -PassThru
+
+        $failure.TargetObject | Should -Be 95
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Get-PortalUser'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = $sandbox.RequestCount
+
+        New-PortalProposal -Name 'WhatIf' -SalesPersonId $Seed.SalesPersonId -WhatIf
+
+        $sandbox.RequestCount | Should -Be $before
+    }
+}
+
+Describe 'Set-PortalProposal' {
+    It 'renames a Draft and writes it back with -PassThru' {
+        $proposal = New-TestProposal 'Pester rename'
+
+        $renamed = $proposal | Set-PortalProposal -Name 'Pester renamed' -Description 'For the client' -PassThru
+
+        $renamed.Name | Should -Be 'Pester renamed'
+        $renamed.ProjectDescription | Should -Be 'For the client'
+    }
+
+    It 'answers PortalIo.Conflict for an accepted proposal and points to change orders' {
+        $failure = { Set-PortalProposal -Id $Seed.AcceptedProposalId -Name 'Too late' -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.Conflict*' -PassThru
+
+        $failure.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $failure.TargetObject | Should -Be $Seed.AcceptedProposalId
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'change order'
+    }
+
+    It 'refuses a call without a change before sending anything' {
+        $before = $sandbox.RequestCount
+
+        $failure = { Set-PortalProposal -Id $Seed.DraftProposalId -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.InvalidArgument*' -PassThru
+
+        $failure.Exception.Message | Should -Match '-Name, -SalesPersonId, -Description or -InternalNotes'
+        $sandbox.RequestCount | Should -Be $before
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = $sandbox.RequestCount
+
+        Set-PortalProposal -Id $Seed.DraftProposalId -Name 'WhatIf' -WhatIf
+
+        $sandbox.RequestCount | Should -Be $before
+    }
+
+    # Pending issue 12: an area on the pipeline binds its AreaId to -Id, so Set-PortalProposal writes to "proposal 5001".
+    It 'writes to the proposal of an area piped into it, never to the area id' -Skip:$true {
+        $proposal = New-TestProposal 'Pester area binding'
+        $areas = Add-PortalArea -ProposalId $proposal.Id -Name 'Den'
+        $mark = (Get-TestSandboxRequest $sandbox).Count
+
+        $areas | Set-PortalProposal -Description 'From an area' -ErrorAction SilentlyContinue
+
+        $paths = (Get-TestSandboxRequest $sandbox -Skip $mark | Where-Object Method -EQ 'POST').Path
+        $paths | Should -Not -Match "/public/proposals/$($areas.Id)(/|$)"
+    }
+}
+
+Describe 'Set-PortalProposalContact and Set-PortalProposalLocation' {
+    It 'assigns a contact and then its location, which brings the Texas sales tax' {
+        $proposal = New-TestProposal 'Pester customer'
+
+        $withContact = Get-PortalContact -Id $Seed.SmithContactId | Set-PortalProposalContact -ProposalId $proposal.Id -PassThru
+        $withLocation = Set-PortalProposalLocation -ProposalId $proposal.Id -LocationId $Seed.SmithLocationId -PassThru
+
+        $withContact.Customer.Id | Should -Be $Seed.SmithContactId
+        $withLocation.FinancialSummary.SalesTax.TaxStatus | Should -Not -Be 'Undefined'
+    }
+
+    It "reports a location of another contact as PortalIo.NotFound" {
+        $proposal = New-TestProposal 'Pester location'
+        Set-PortalProposalContact -ProposalId $proposal.Id -ContactId $Seed.SmithContactId
+
+        { Set-PortalProposalLocation -ProposalId $proposal.Id -LocationId 202 -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.NotFound*'
+    }
+}
