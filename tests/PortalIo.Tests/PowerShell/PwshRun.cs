@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -25,10 +26,18 @@ namespace PortalIo.Tests.PowerShell
         /// <summary>Runs a command line with the module imported first.</summary>
         public static PwshRun Command(string command) => Start(null, command, Array.Empty<string>());
 
+        /// <summary>
+        /// Runs a command line in a fresh pwsh that has not imported the module ($env:PORTALIO_MODULE
+        /// names the staged manifest), with more environment variables.
+        /// </summary>
+        public static PwshRun Fresh(string command, IReadOnlyDictionary<string, string> environment) =>
+            Start(null, command, Array.Empty<string>(), importModule: false, environment);
+
         /// <summary>Runs the built tools/PortalIo.Run, exactly as README's main command does after its build.</summary>
         public static PwshRun Launcher(params string[] arguments) => Start(TestPaths.LauncherDll, null, arguments);
 
-        private static PwshRun Start(string? launcher, string? command, string[] arguments)
+        private static PwshRun Start(string? launcher, string? command, string[] arguments, bool importModule = true,
+            IReadOnlyDictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo("dotnet")
             {
@@ -40,6 +49,7 @@ namespace PortalIo.Tests.PowerShell
             };
             info.Environment["PORTALIO_MODULE"] = TestPaths.StagedManifest;
             info.Environment["NO_COLOR"] = "1";
+            foreach (var variable in environment ?? new Dictionary<string, string>()) info.Environment[variable.Key] = variable.Value;
             if (launcher != null)
             {
                 if (!System.IO.File.Exists(launcher)) throw new FileNotFoundException("Build tools/PortalIo.Run first.", launcher);
@@ -48,7 +58,7 @@ namespace PortalIo.Tests.PowerShell
             else
             {
                 foreach (var a in new[] { "tool", "run", "pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", "-Command",
-                    "$PSStyle.OutputRendering = 'PlainText'; Import-Module $env:PORTALIO_MODULE -ErrorAction Stop\n" + command })
+                    "$PSStyle.OutputRendering = 'PlainText'\n" + (importModule ? "Import-Module $env:PORTALIO_MODULE -ErrorAction Stop\n" : "") + command })
                     info.ArgumentList.Add(a);
             }
             foreach (var argument in arguments) info.ArgumentList.Add(argument);
