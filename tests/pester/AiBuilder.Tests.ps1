@@ -4,8 +4,7 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $sandbox | Connect-Portal
+    $sandbox = Start-TestSandbox
 
     $notes = Join-Path $TestDrive 'discovery-call.txt'
     Set-Content -LiteralPath $notes -Value 'Client wants a Home Theater and a Living Room with in-ceiling speakers.'
@@ -19,8 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'AI Builder content' {

@@ -3,13 +3,11 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $sandbox | Connect-Portal
+    $sandbox = Start-TestSandbox
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'Get-PortalContact' {

@@ -4,8 +4,7 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $sandbox | Connect-Portal
+    $sandbox = Start-TestSandbox
 
     function Get-TypeNameInText {
         # .NET type names that leaked into a CSV or JSON text instead of values.
@@ -16,8 +15,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'CSV' {

@@ -5,8 +5,7 @@
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
     # A real sandbox only to prove that nothing reaches Portal.io while the cmdlets are mocked.
-    $sandbox = Start-PortalSandbox
-    $sandbox | Connect-Portal
+    $sandbox = Start-TestSandbox
 
     # A user's own module, built on PortalIo: what its author wants to test.
     New-Module -Name ProposalTools -ScriptBlock {
@@ -59,8 +58,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
     Remove-Module ProposalTools -ErrorAction SilentlyContinue
 }
 

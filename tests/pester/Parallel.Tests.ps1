@@ -4,13 +4,12 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $s = $sandbox | Connect-Portal -PassThru
+    $sandbox = Start-TestSandbox
+    $s = Get-PortalSession
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'ForEach-Object -Parallel' {

@@ -4,8 +4,8 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $session = $sandbox | Connect-Portal -PassThru
+    $sandbox = Start-TestSandbox
+    $session = Get-PortalSession
 
     $runbook = Join-Path $TestDrive 'Add-Rooms.ps1'
     Set-Content -LiteralPath $runbook -Value @'
@@ -75,8 +75,7 @@ Get-PortalProposal -Id $ProposalId
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'A pwsh -NonInteractive -File runbook' {

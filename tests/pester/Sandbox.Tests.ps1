@@ -3,13 +3,12 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $session = $sandbox | Connect-Portal -PassThru
+    $sandbox = Start-TestSandbox
+    $session = Get-PortalSession
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'Start-PortalSandbox and Stop-PortalSandbox' {

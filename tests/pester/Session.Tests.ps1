@@ -8,8 +8,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'Connect-Portal' {

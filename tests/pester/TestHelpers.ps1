@@ -33,6 +33,20 @@ $Seed = @{
     LaborItemId          = 32001
 }
 
+function Start-TestSandbox {
+    # The sandbox of one test file, connected as its demo user (the current session):
+    #   BeforeAll { $sandbox = Start-TestSandbox }   AfterAll { Stop-TestSandbox $sandbox }
+    $started = Start-PortalSandbox
+    $started | Connect-Portal
+    $started
+}
+
+function Stop-TestSandbox {
+    param([Parameter(Mandatory)] $Sandbox)
+    $Sandbox | Stop-PortalSandbox
+    Disconnect-Portal
+}
+
 function New-TestProposal {
     # A fresh Draft, so that a test that changes a proposal changes only its own.
     param([string] $Prefix = 'Pester')

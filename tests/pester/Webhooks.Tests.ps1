@@ -3,8 +3,7 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-PortalSandbox
-    $sandbox | Connect-Portal
+    $sandbox = Start-TestSandbox
 
     function New-TestWebhook {
         param([string[]] $Event = 'proposal.status_changed')
@@ -13,8 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $sandbox | Stop-PortalSandbox
-    Disconnect-Portal
+    Stop-TestSandbox $sandbox
 }
 
 Describe 'New-PortalWebhook' {
