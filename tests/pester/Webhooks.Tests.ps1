@@ -155,7 +155,7 @@ Describe 'Test-PortalWebhookSignature' {
         $proposal = New-TestProposal 'Pester webhook'
 
         $sandbox.SetProposalStatus($proposal.Id, 'Accepted')
-        for ($i = 0; $i -lt 100 -and -not ($delivery = $sandbox.GetServer().WebhookDeliveries | Where-Object SubscriptionId -EQ $hook.Id | Select-Object -First 1); $i++) {
+        for ($i = 0; $i -lt 200 -and -not ($delivery = $sandbox.GetServer().WebhookDeliveries | Where-Object SubscriptionId -EQ $hook.Id | Select-Object -First 1); $i++) {
             Start-Sleep -Milliseconds 50
         }
 
