@@ -28,7 +28,7 @@ Describe 'ForEach-Object -Parallel' {
     It 'adds areas in parallel, each exactly once' {
         $proposal = New-TestProposal 'Pester parallel'
         $names = 1..8 | ForEach-Object { "Room $_" }
-        $mark = (Get-TestSandboxRequest $sandbox).Count
+        $mark = Get-TestSandboxMark $sandbox
 
         $areas = $names | ForEach-Object -ThrottleLimit 4 -Parallel {
             Import-Module $using:PortalIoModule
@@ -37,7 +37,7 @@ Describe 'ForEach-Object -Parallel' {
 
         $areas.Name | Sort-Object | Should -Be ($names | Sort-Object)
         (Get-PortalArea -ProposalId $proposal.Id).Name | Sort-Object | Should -Be ($names | Sort-Object)
-        @(Get-TestSandboxRequest $sandbox -Skip $mark | Where-Object Method -EQ 'POST').Count | Should -Be 8
+        @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'POST').Count | Should -Be 8
     }
 
     It 'brings the error records of the parallel runspaces back with their ErrorId' {

@@ -31,11 +31,11 @@ Describe 'Invoke-PortalRequest' {
 
     It 'posts JSON' {
         $proposal = New-TestProposal 'Pester raw JSON'
-        $mark = (Get-TestSandboxRequest $sandbox).Count
+        $mark = Get-TestSandboxMark $sandbox
 
         Invoke-PortalRequest -Method POST -Path "/public/proposals/$($proposal.Id)/contact/$($Seed.SmithContactId)" -Json @{ proposalId = $proposal.Id; contactId = $Seed.SmithContactId } | Out-Null
 
-        $sent = Get-TestSandboxRequest $sandbox -Skip $mark | Where-Object Method -EQ 'POST'
+        $sent = Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'POST'
         $sent.ContentType | Should -Match '^application/json'
         ($sent.Body | ConvertFrom-Json).contactId | Should -Be $Seed.SmithContactId
         (Get-PortalProposal -Id $proposal.Id).Customer.Id | Should -Be $Seed.SmithContactId

@@ -72,11 +72,11 @@ Describe 'Get-PortalProposal' {
 
     # Pending issue 12: a contact on the pipeline binds its Id to -Id (GET /public/proposals/88).
     It 'never reads a proposal with the id of a contact piped into it' -Skip:$true {
-        $mark = (Get-TestSandboxRequest $sandbox).Count
+        $mark = Get-TestSandboxMark $sandbox
 
         Get-PortalContact -Id $Seed.SmithContactId | Get-PortalProposal -ErrorAction SilentlyContinue | Out-Null
 
-        (Get-TestSandboxRequest $sandbox -Skip $mark).Path | Should -Not -Contain "/public/proposals/$($Seed.SmithContactId)"
+        (Get-TestSandboxRequest $sandbox -After $mark).Path | Should -Not -Contain "/public/proposals/$($Seed.SmithContactId)"
     }
 }
 
@@ -150,11 +150,11 @@ Describe 'Set-PortalProposal' {
     It 'writes to the proposal of an area piped into it, never to the area id' -Skip:$true {
         $proposal = New-TestProposal 'Pester area binding'
         $areas = Add-PortalArea -ProposalId $proposal.Id -Name 'Den'
-        $mark = (Get-TestSandboxRequest $sandbox).Count
+        $mark = Get-TestSandboxMark $sandbox
 
         $areas | Set-PortalProposal -Description 'From an area' -ErrorAction SilentlyContinue
 
-        $paths = (Get-TestSandboxRequest $sandbox -Skip $mark | Where-Object Method -EQ 'POST').Path
+        $paths = (Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'POST').Path
         $paths | Should -Not -Match "/public/proposals/$($areas.Id)(/|$)"
     }
 }

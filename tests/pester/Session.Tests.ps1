@@ -32,11 +32,11 @@ Describe 'Connect-Portal' {
 
     It 'reuses a stored user key without a password exchange' {
         $first = $sandbox | Connect-Portal -PassThru
-        $mark = (Get-TestSandboxRequest $sandbox).Count
+        $mark = Get-TestSandboxMark $sandbox
 
         $second = Connect-Portal -BaseUri $sandbox.BaseUri -ApplicationKey $sandbox.ApplicationKey -SecretKey $sandbox.SecretKey -UserKey $first.UserKey -PassThru
 
-        Get-TestSandboxRequest $sandbox -Skip $mark | Should -BeNullOrEmpty
+        Get-TestSandboxRequest $sandbox -After $mark | Should -BeNullOrEmpty
         (Get-PortalUser -Session $second).Count | Should -Be 4
     }
 

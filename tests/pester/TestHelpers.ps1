@@ -53,15 +53,27 @@ function New-TestProposal {
     New-PortalProposal -Name ('{0} {1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 8)) -SalesPersonId $Seed.SalesPersonId -ErrorAction Stop
 }
 
+function Get-TestSandboxMark {
+    # Where the sandbox's request journal stands now: pass it to Get-TestSandboxRequest -After.
+    param([Parameter(Mandatory)] $Sandbox)
+    Wait-TestSandboxJournal $Sandbox
+    $Sandbox.GetServer().RecordedCount
+}
+
 function Get-TestSandboxRequest {
     # What a sandbox received, oldest first (method, path, query, body, status), from its request
-    # log; -Skip leaves out what an earlier call already returned:
-    #   $mark = (Get-TestSandboxRequest $sandbox).Count; ...; Get-TestSandboxRequest $sandbox -Skip $mark
-    param([Parameter(Mandatory)] $Sandbox, [int] $Skip = 0)
+    # journal; -After leaves out what came before a mark:
+    #   $mark = Get-TestSandboxMark $sandbox; ...; Get-TestSandboxRequest $sandbox -After $mark
+    param([Parameter(Mandatory)] $Sandbox, [long] $After = 0)
+    Wait-TestSandboxJournal $Sandbox
+    @($Sandbox.GetServer().RequestLog | Where-Object Sequence -GT $After)
+}
+
+function Wait-TestSandboxJournal {
+    # A request is counted when it arrives and recorded once answered: wait for the journal to catch up.
+    param([Parameter(Mandatory)] $Sandbox)
     $server = $Sandbox.GetServer()
-    # A request is counted when it arrives and logged once answered: wait for the log to catch up.
-    for ($i = 0; $i -lt 100 -and $server.RequestLog.Count -lt $server.RequestCount; $i++) { Start-Sleep -Milliseconds 20 }
-    @($server.RequestLog | Select-Object -Skip $Skip)
+    for ($i = 0; $i -lt 100 -and $server.RecordedCount -lt $server.RequestCount; $i++) { Start-Sleep -Milliseconds 20 }
 }
 
 function Connect-TestSandboxUser {

@@ -103,11 +103,11 @@ Describe 'Get-PortalWebhook, Set-PortalWebhook and Remove-PortalWebhook' {
 
     # Pending issue 12: a proposal on the pipeline binds its Id to -Id, so Remove-PortalWebhook removes "webhook 1042".
     It 'never removes a webhook with the id of a proposal piped into it' -Skip:$true {
-        $mark = (Get-TestSandboxRequest $sandbox).Count
+        $mark = Get-TestSandboxMark $sandbox
 
         Get-PortalProposal -Id $Seed.DraftProposalId | Remove-PortalWebhook -Confirm:$false -ErrorAction SilentlyContinue
 
-        (Get-TestSandboxRequest $sandbox -Skip $mark | Where-Object Method -EQ 'DELETE') | Should -BeNullOrEmpty
+        (Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'DELETE') | Should -BeNullOrEmpty
     }
 
     It 'sends nothing with -WhatIf' {
