@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PortalIo.Errors;
 using PortalIo.Http;
 using PortalIo.Models;
 
@@ -52,10 +51,10 @@ namespace PortalIo.Session
             if (response.Date.HasValue && response.SignedAt.HasValue)
             {
                 var skew = response.SignedAt.Value - response.Date.Value;
-                clockOk = skew.Duration() <= ErrorRecordFactory.ClockSkewLimit;
+                clockOk = skew.Duration() <= ServerClock.SkewLimit;
                 checks.Add(clockOk
                     ? new ConnectionCheck(Clock, CheckStatus.Passed, "This computer's clock is within " + Math.Max(1, (int)Math.Ceiling(skew.Duration().TotalSeconds)) + " s of the server's.")
-                    : new ConnectionCheck(Clock, CheckStatus.Failed, "This computer's clock is " + ErrorRecordFactory.DescribeSkew(skew) + " the server's.",
+                    : new ConnectionCheck(Clock, CheckStatus.Failed, "This computer's clock is " + ServerClock.DescribeSkew(skew) + " the server's.",
                         "Synchronize the clock (Windows: w32tm /resync; Linux: timedatectl set-ntp true): every request carries the current UTC time and is refused when it is off."));
             }
             else

@@ -1,9 +1,6 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace PortalIo.Webhooks
 {
@@ -44,21 +41,6 @@ namespace PortalIo.Webhooks
             if (encoding == WebhookEventEncoding.CommaSeparated)
                 return new[] { new KeyValuePair<string, string>("Events", string.Join(",", list)) };
             return list.Select(e => new KeyValuePair<string, string>("Events", e)).ToList();
-        }
-    }
-
-    /// <summary>Tab completion of -Event with the documented names.</summary>
-    public sealed class WebhookEventCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            foreach (var name in WebhookEvents.Known)
-            {
-                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    yield return new CompletionResult("'" + name + "'", name, CompletionResultType.ParameterValue, name);
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
+using PortalIo.PowerShell;
 using Xunit;
 
 namespace PortalIo.Tests.Packaging

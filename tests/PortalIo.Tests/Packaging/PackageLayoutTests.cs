@@ -79,7 +79,7 @@ namespace PortalIo.Tests.Packaging
         {
             get
             {
-                var v = typeof(PortalIo.Commands.PortalCmdlet).Assembly.GetName().Version!;
+                var v = typeof(PortalIo.PowerShell.PortalCmdlet).Assembly.GetName().Version!;
                 return new Version(v.Major, v.Minor, v.Build);
             }
         }
@@ -160,7 +160,7 @@ namespace PortalIo.Tests.Packaging
             foreach (var tag in new[] { "PSModule", "PSIncludes_Cmdlet", "PSEdition_Core", "PSEdition_Desktop" }) Assert.Contains(tag, tags);
             foreach (var tag in module.Tags) Assert.Contains(tag, tags);
 
-            var cmdlets = typeof(PortalIo.Commands.PortalCmdlet).Assembly.GetTypes()
+            var cmdlets = typeof(PortalIo.PowerShell.PortalCmdlet).Assembly.GetTypes()
                 .Select(t => t.GetCustomAttribute<CmdletAttribute>())
                 .Where(a => a != null)
                 .Select(a => a!.VerbName + "-" + a.NounName)

@@ -16,7 +16,7 @@ namespace PortalIo.Tests.Packaging
         {
             get
             {
-                var v = typeof(PortalIo.Commands.PortalCmdlet).Assembly.GetName().Version!;
+                var v = typeof(PortalIo.PowerShell.PortalCmdlet).Assembly.GetName().Version!;
                 return new Version(v.Major, v.Minor, v.Build);
             }
         }

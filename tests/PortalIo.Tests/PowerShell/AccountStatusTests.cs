@@ -74,7 +74,7 @@ namespace PortalIo.Tests.PowerShell
         {
             using var rs = new ModuleRunspace();
             var apiCmdlets = rs.Run("Get-Command -Module PortalIo").Objects<CmdletInfo>()
-                .Where(c => typeof(PortalIo.Commands.PortalApiCmdlet).IsAssignableFrom(c.ImplementingType))
+                .Where(c => typeof(PortalIo.PowerShell.PortalApiCmdlet).IsAssignableFrom(c.ImplementingType))
                 .Select(c => c.Name)
                 .Except(NotErrorReporting)
                 .OrderBy(n => n);

@@ -119,7 +119,7 @@ namespace PortalIo.Tests.PowerShell
             var ex = new PortalIo.Http.PortalApiException(PortalIo.Http.PortalErrorKind.HttpStatus, 401,
                 "You are not authorized. Your request signature (hash) is invalid.", "POST", "https://api.portal.io/public/proposals");
             typeof(PortalIo.Http.PortalApiException).GetProperty("EarlierGetSucceeded")!.SetValue(ex, true);
-            Assert.Contains("Content-Type", PortalIo.Errors.ErrorRecordFactory.DiagnoseUnauthorized(ex));
+            Assert.Contains("Content-Type", PortalIo.PowerShell.Errors.ErrorRecordFactory.DiagnoseUnauthorized(ex));
         }
     }
 }

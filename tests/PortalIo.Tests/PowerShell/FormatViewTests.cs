@@ -251,7 +251,7 @@ namespace PortalIo.Tests.PowerShell
 
         private static IEnumerable<string> OutputTypeNames()
         {
-            var module = typeof(PortalIo.Commands.PortalCmdlet).Assembly;
+            var module = typeof(PortalIo.PowerShell.PortalCmdlet).Assembly;
             return module.GetTypes()
                 .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null)
                 .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())

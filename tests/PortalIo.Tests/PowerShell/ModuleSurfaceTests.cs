@@ -13,7 +13,7 @@ namespace PortalIo.Tests.PowerShell
         [Fact]
         public void Manifest_exports_exactly_the_cmdlets_the_assembly_defines()
         {
-            var defined = typeof(PortalIo.Commands.PortalCmdlet).Assembly.GetTypes()
+            var defined = typeof(PortalIo.PowerShell.PortalCmdlet).Assembly.GetTypes()
                 .Select(t => t.GetCustomAttribute<CmdletAttribute>())
                 .Where(a => a != null)
                 .Select(a => a!.VerbName + "-" + a.NounName)
@@ -36,7 +36,7 @@ namespace PortalIo.Tests.PowerShell
             Assert.Null(run.Terminating);
             Assert.Empty(run.Errors);
             var module = Assert.IsType<PSModuleInfo>(run.Output.Single().BaseObject);
-            var assemblyVersion = typeof(PortalIo.Commands.PortalCmdlet).Assembly.GetName().Version!;
+            var assemblyVersion = typeof(PortalIo.PowerShell.PortalCmdlet).Assembly.GetName().Version!;
             Assert.Equal(new Version(assemblyVersion.Major, assemblyVersion.Minor, assemblyVersion.Build), module.Version);
             Assert.Contains("Core", module.CompatiblePSEditions);
             Assert.Contains("Desktop", module.CompatiblePSEditions);
@@ -65,7 +65,7 @@ namespace PortalIo.Tests.PowerShell
             using var rs = new ModuleRunspace();
             foreach (var command in rs.Run("Get-Command -Module PortalIo").Objects<CmdletInfo>())
             {
-                var isApi = typeof(PortalIo.Commands.PortalApiCmdlet).IsAssignableFrom(command.ImplementingType);
+                var isApi = typeof(PortalIo.PowerShell.PortalApiCmdlet).IsAssignableFrom(command.ImplementingType);
                 if (isApi) Assert.True(command.Parameters.ContainsKey("Session"), command.Name + " lacks -Session");
                 // New-PortalSignature only computes a value: it changes nothing anywhere.
                 if (Regex.IsMatch(command.Verb, "^(New|Add|Set|Remove|Stop|Invoke)$") && command.Name != "New-PortalSignature")

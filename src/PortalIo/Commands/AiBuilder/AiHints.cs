@@ -1,4 +1,4 @@
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.AiBuilder
 {

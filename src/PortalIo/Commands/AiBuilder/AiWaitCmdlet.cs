@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.AiBuilder
 {

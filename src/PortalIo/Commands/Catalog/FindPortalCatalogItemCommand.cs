@@ -2,9 +2,10 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Catalog
 {

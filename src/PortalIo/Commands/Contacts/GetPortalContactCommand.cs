@@ -1,11 +1,12 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PortalIo.Commands.Completion;
+using PortalIo.PowerShell.Completion;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Contacts
 {

@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Contacts
 {

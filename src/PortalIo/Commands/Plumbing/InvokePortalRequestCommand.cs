@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
 using PortalIo.Http;
+using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Plumbing
 {
@@ -47,13 +49,13 @@ namespace PortalIo.Commands.Plumbing
             var method = Method.ToUpperInvariant();
             if (Path.IndexOf("://", StringComparison.Ordinal) >= 0 || Path.IndexOf('?') >= 0)
             {
-                WriteError(Errors.ErrorRecordFactory.InvalidArgument(nameof(Path),
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(Path),
                     "-Path is the route below the session's base URI, without scheme, host or query (e.g. /public/proposals/1042); give query parameters with -Query.", Path));
                 return;
             }
             if (method == "GET" && (Form != null || Json != null))
             {
-                WriteError(Errors.ErrorRecordFactory.InvalidArgument(ParameterSetName == FormSet ? nameof(Form) : nameof(Json),
+                WriteError(ErrorRecordFactory.InvalidArgument(ParameterSetName == FormSet ? nameof(Form) : nameof(Json),
                     "A GET request has no body: use -Query, or another -Method.", Path));
                 return;
             }

@@ -1,8 +1,9 @@
 using System.Management.Automation;
-using PortalIo.Commands.Completion;
+using PortalIo.PowerShell.Completion;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Proposals
 {

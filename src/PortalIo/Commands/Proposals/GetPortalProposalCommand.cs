@@ -1,12 +1,13 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PortalIo.Commands.Completion;
+using PortalIo.PowerShell.Completion;
 using System.Threading;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Proposals
 {

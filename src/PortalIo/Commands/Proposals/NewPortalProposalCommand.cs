@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Proposals
 {

@@ -2,10 +2,11 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PortalIo.Commands.Completion;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Completion;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Proposals
 {

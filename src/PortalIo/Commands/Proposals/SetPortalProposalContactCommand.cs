@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using PortalIo.Commands.Completion;
+using PortalIo.PowerShell.Completion;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
 
 namespace PortalIo.Commands.Proposals

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
 
 namespace PortalIo.Commands.Proposals

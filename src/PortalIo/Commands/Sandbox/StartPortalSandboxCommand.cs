@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
-using PortalIo.Errors;
-using PortalIo.Models;
+using PortalIo.PowerShell.Errors;
+using PortalIo.PowerShell;
+using PortalIo.PowerShell.Sandbox;
 
 namespace PortalIo.Commands.Sandbox
 {

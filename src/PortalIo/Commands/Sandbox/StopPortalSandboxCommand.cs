@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using PortalIo.Models;
+using PortalIo.PowerShell;
+using PortalIo.PowerShell.Sandbox;
 
 namespace PortalIo.Commands.Sandbox
 {

@@ -1,9 +1,10 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Session;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Session
 {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Session
 {

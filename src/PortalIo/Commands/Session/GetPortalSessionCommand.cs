@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PortalIo.Session;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Session
 {

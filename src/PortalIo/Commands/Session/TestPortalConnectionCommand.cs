@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Models;
 using PortalIo.Session;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Session
 {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PortalIo.Api;
+using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Webhooks
 {

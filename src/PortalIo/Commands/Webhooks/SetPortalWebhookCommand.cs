@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
 using PortalIo.Webhooks;
+using PortalIo.PowerShell;
+using PortalIo.PowerShell.Completion;
 
 namespace PortalIo.Commands.Webhooks
 {

@@ -1,4 +1,4 @@
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Webhooks;
 
 namespace PortalIo.Commands.Webhooks

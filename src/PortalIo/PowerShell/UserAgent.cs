@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 
-namespace PortalIo.Commands.Session
+namespace PortalIo.PowerShell
 {
     /// <summary>Names the module, PowerShell and .NET versions in every request (no telemetry, just the header).</summary>
     internal static class UserAgent

@@ -1,10 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using PortalIo.Commands.Sandbox;
 using PortalIo.Session;
 
-namespace PortalIo.Models
+namespace PortalIo.PowerShell.Sandbox
 {
     /// <summary>
     /// A running local sandbox, shaped so that <c>Start-PortalSandbox | Connect-Portal</c> binds

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 
-namespace PortalIo.Commands
+namespace PortalIo.PowerShell
 {
     /// <summary>Refuses null, empty and whitespace-only strings (also inside arrays), before any request.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

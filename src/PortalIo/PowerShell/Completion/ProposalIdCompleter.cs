@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using PortalIo.Api;
 using PortalIo.Session;
 
-namespace PortalIo.Commands.Completion
+namespace PortalIo.PowerShell.Completion
 {
     /// <summary>Proposal ids, with "#number name (status)" in the tooltip.</summary>
     public sealed class ProposalIdCompleter : PortalIdCompleter

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using PortalIo.Models;
+using PortalIo.PowerShell.Sandbox;
 using PortalIo.Session;
 
-namespace PortalIo.Commands
+namespace PortalIo.PowerShell
 {
     /// <summary>
     /// The current session (and the sandboxes started) of this runspace, kept in the runspace's

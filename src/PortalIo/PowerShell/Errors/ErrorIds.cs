@@ -1,4 +1,4 @@
-namespace PortalIo.Errors
+namespace PortalIo.PowerShell.Errors
 {
     /// <summary>The stable ErrorIds of the module: scripts may switch on them, so never rename one.</summary>
     public static class ErrorIds

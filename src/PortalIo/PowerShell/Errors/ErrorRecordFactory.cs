@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using PortalIo.Http;
 
-namespace PortalIo.Errors
+namespace PortalIo.PowerShell.Errors
 {
     /// <summary>
     /// Turns a failed call into the ErrorRecord a PowerShell user can act on: a stable ErrorId, the
@@ -120,9 +120,6 @@ namespace PortalIo.Errors
             return "See the message for details.";
         }
 
-        /// <summary>How far the clocks may differ before the skew is the likely cause of a 401.</summary>
-        public static readonly TimeSpan ClockSkewLimit = TimeSpan.FromMinutes(1);
-
         /// <summary>
         /// The item of the seeds' 401 checklist most likely at fault, from what the failed call tells:
         /// the server's Date against this machine's clock, and whether GETs of the same client had passed.
@@ -130,9 +127,9 @@ namespace PortalIo.Errors
         public static string DiagnoseUnauthorized(PortalApiException ex)
         {
             var skew = ex.ClockSkew;
-            if (skew.HasValue && skew.Value.Duration() > ClockSkewLimit)
+            if (skew.HasValue && skew.Value.Duration() > ServerClock.SkewLimit)
             {
-                return "This computer's clock is " + DescribeSkew(skew.Value) + " the server's (its Date header), and X-MSS-CUSTOM-DATE must be the current UTC time: " +
+                return "This computer's clock is " + ServerClock.DescribeSkew(skew.Value) + " the server's (its Date header), and X-MSS-CUSTOM-DATE must be the current UTC time: " +
                     "synchronize the clock (Windows: w32tm /resync; Linux: timedatectl set-ntp true), then run the command again.";
             }
             if (!ex.IsSignatureMismatch)
@@ -151,13 +148,6 @@ namespace PortalIo.Errors
                     "If they are right, compare New-PortalSignature output with another client's canonical message character by character.";
             }
             return SignatureChecklist;
-        }
-
-        public static string DescribeSkew(TimeSpan skew)
-        {
-            var seconds = (long)Math.Round(Math.Abs(skew.TotalSeconds));
-            var amount = seconds >= 120 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
-            return amount + (skew > TimeSpan.Zero ? " ahead of" : " behind");
         }
 
         /// <summary>The seeds' 401 checklist, as one action.</summary>

@@ -2,10 +2,10 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 
-namespace PortalIo.Commands
+namespace PortalIo.PowerShell
 {
     /// <summary>
     /// What every PortalIo cmdlet shares: cancellation wired to StopProcessing (Ctrl+C), the client's

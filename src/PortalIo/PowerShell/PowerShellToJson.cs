@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 
-namespace PortalIo.Commands.Plumbing
+namespace PortalIo.PowerShell
 {
     /// <summary>Hashtables, PSCustomObjects and arrays from a script, as plain values System.Text.Json can write.</summary>
     internal static class PowerShellToJson

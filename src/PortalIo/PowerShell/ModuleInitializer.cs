@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace PortalIo
+namespace PortalIo.PowerShell
 {
     /// <summary>
     /// On Windows PowerShell 5.1 (.NET Framework) System.Text.Json and its family are not part of

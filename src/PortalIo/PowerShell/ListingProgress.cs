@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace PortalIo.Commands
+namespace PortalIo.PowerShell
 {
     /// <summary>
     /// Write-Progress for a listing that spans several pages and whose total the API reported:

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Session;
 
-namespace PortalIo.Commands.Completion
+namespace PortalIo.PowerShell.Completion
 {
     /// <summary>
     /// Recent lookups for argument completion, per session, kept briefly. A lookup that takes longer

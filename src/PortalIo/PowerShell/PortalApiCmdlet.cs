@@ -1,9 +1,9 @@
 using System.Management.Automation;
-using PortalIo.Errors;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Session;
 
-namespace PortalIo.Commands
+namespace PortalIo.PowerShell
 {
     /// <summary>A cmdlet that calls the API: it takes -Session, defaulting to this runspace's current session.</summary>
     public abstract class PortalApiCmdlet : PortalCmdlet

@@ -9,7 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Session;
 
-namespace PortalIo.Commands.Completion
+namespace PortalIo.PowerShell.Completion
 {
     /// <summary>
     /// Completes a resource id from the API: digits complete by id prefix among recent items, text

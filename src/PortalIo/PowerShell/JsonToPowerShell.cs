@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
 
-namespace PortalIo.Commands.Plumbing
+namespace PortalIo.PowerShell
 {
     /// <summary>JSON to what PowerShell users expect from a REST call: PSCustomObjects, arrays and plain values.</summary>
     internal static class JsonToPowerShell

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PortalIo.Http;
 
-namespace PortalIo.Commands
+namespace PortalIo.PowerShell
 {
     /// <summary>
     /// Collects the client's log lines from whatever thread produced them, so the cmdlet can write
