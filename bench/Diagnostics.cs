@@ -27,7 +27,8 @@ namespace PortalIo.Bench
         /// <summary>Called from the runspace: the module's client in a plain loop on the pipeline thread.</summary>
         public static void ModuleLoop(int[] ids)
         {
-            foreach (var id in ids) ProposalsApi.GetAsync(s_session!.Client, id, null, CancellationToken.None).GetAwaiter().GetResult();
+            var call = new PortalCall(s_session!.Client, null, CancellationToken.None);
+            foreach (var id in ids) ProposalsApi.GetAsync(call, id).GetAwaiter().GetResult();
         }
 
         /// <summary>Called from the runspace: the raw client in a plain loop on the pipeline thread.</summary>
@@ -118,7 +119,7 @@ namespace PortalIo.Bench
             var body = raw.GetBytesAsync("public/proposals/1042").GetAwaiter().GetResult();
             var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
             var request = PortalRequest.Get("public/proposals/1042");
-            var response = new PortalResponse(200, "OK", body, null, null, null, 1);
+            var call = new PortalCall(session.Client, null, CancellationToken.None);
             double PerCall(Action action)
             {
                 var sw = Stopwatch.StartNew();
@@ -135,7 +136,7 @@ namespace PortalIo.Bench
                     var b = Stopwatch.GetTimestamp();
                     rawTask.GetAwaiter().GetResult();
                     var c = Stopwatch.GetTimestamp();
-                    var moduleTask = ProposalsApi.GetAsync(session.Client, 1042, null, CancellationToken.None);
+                    var moduleTask = ProposalsApi.GetAsync(call, 1042);
                     var d = Stopwatch.GetTimestamp();
                     moduleTask.GetAwaiter().GetResult();
                     rawStart += b - a;
@@ -143,9 +144,15 @@ namespace PortalIo.Bench
                 }
                 var perCall = 1e6 / Stopwatch.Frequency / MicroCalls;
                 var rawJson = PerCall(() => JsonSerializer.Deserialize<Proposal>(body, web));
-                var moduleJson = PerCall(() => session.Client.Deserialize<Proposal>(request, response).LinkChildren());
+                var moduleJson = PerCall(() =>
+                {
+                    // What the client does with a successful body (PortalClient.Deserialize).
+                    var proposal = JsonSerializer.Deserialize<Proposal>(body, PortalJson.Options)!;
+                    ResponseShape.Check(proposal);
+                    proposal.LinkChildren();
+                });
                 var rawTransport = PerCall(() => raw.GetBytesAsync("public/proposals/1042").GetAwaiter().GetResult());
-                var moduleTransport = PerCall(() => session.Client.SendAsync(request, null, CancellationToken.None).GetAwaiter().GetResult());
+                var moduleTransport = PerCall(() => call.SendAsync(request).GetAwaiter().GetResult());
                 Console.WriteLine($"client parts, raw / module: synchronous start {rawStart * perCall:0.0} / {moduleStart * perCall:0.0} µs; " +
                     $"deserialize {body.Length} B {rawJson:0.0} / {moduleJson:0.0} µs; transport {rawTransport:0.0} / {moduleTransport:0.0} µs");
             }

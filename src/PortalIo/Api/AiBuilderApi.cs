@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
@@ -9,68 +8,66 @@ using PortalIo.Models;
 namespace PortalIo.Api
 {
     /// <summary>
-    /// AI Builder routes 29–34 under /public/proposals/{id}/ai/… (GAPS G32: some doc versions give
-    /// /public/api/proposals/… for the content and outline routes; reach that variant with
-    /// Invoke-PortalRequest -Path /public/api/proposals/{id}/ai/content).
+    /// AI Builder routes under /public/proposals/{id}/ai/: content (upload, list, delete), outline
+    /// (start, read) and build (see docs/api-decisions.md, 'AI Builder route prefix').
     /// </summary>
-    public static class AiBuilderApi
+    internal static class AiBuilderApi
     {
-        /// <summary>The multipart field of the file (G33: undocumented; the docs' error text calls it "File").</summary>
+        /// <summary>The multipart field of the file (see docs/api-decisions.md, 'AI content upload').</summary>
         public const string FileField = "File";
 
-        private static string Base(int proposalId) => "public/proposals/" + ProposalsApi.Id(proposalId) + "/ai";
+        private static string Base(int proposalId) => "public/proposals/" + Wire.Text(proposalId) + "/ai";
 
         /// <summary>
         /// Uploads one file as multipart/form-data with the documented fields Name and
-        /// IsMultiChunkUpload=false (G33: the documented form-urlencoded body cannot carry a file).
+        /// IsMultiChunkUpload=false (see docs/api-decisions.md, 'AI content upload').
         /// </summary>
-        public static async Task<AiContent> UploadAsync(PortalClient client, int proposalId, string name, string fileName, byte[] content,
-            IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<AiContent> UploadAsync(PortalCall call, int proposalId, string name, string fileName, byte[] content)
         {
-            var fields = new[] { ProposalsApi.Field("Name", name), ProposalsApi.Field("IsMultiChunkUpload", "false") };
+            var fields = new[] { Wire.Field("Name", name), Wire.Field("IsMultiChunkUpload", "false") };
             var request = new PortalRequest(HttpMethod.Post, Base(proposalId) + "/content")
             {
                 Body = RequestBody.Multipart(fields, FileField, fileName, MediaTypeOf(fileName), content),
             };
-            var item = await client.SendAsync<AiContent>(request, log, cancellationToken).ConfigureAwait(false);
+            var item = await call.SendAsync<AiContent>(request).ConfigureAwait(false);
             item.ProposalId = proposalId;
             return item;
         }
 
-        public static async Task<IReadOnlyList<AiContent>> ListContentAsync(PortalClient client, int proposalId, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<AiContent>> ListContentAsync(PortalCall call, int proposalId)
         {
-            var list = await client.SendAsync<AiContentList>(PortalRequest.Get(Base(proposalId) + "/content"), log, cancellationToken).ConfigureAwait(false);
-            var items = (list.Items ?? new List<AiContent>()).FindAll(i => i != null);
+            var list = await call.SendAsync<AiContentList>(PortalRequest.Get(Base(proposalId) + "/content")).ConfigureAwait(false);
+            var items = list.Items ?? new List<AiContent>();
             foreach (var item in items) item.ProposalId = proposalId;
             return items;
         }
 
-        public static async Task<bool> DeleteContentAsync(PortalClient client, int proposalId, int contentId, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<bool> DeleteContentAsync(PortalCall call, int proposalId, int contentId)
         {
-            var request = new PortalRequest(HttpMethod.Delete, Base(proposalId) + "/content/" + ProposalsApi.Id(contentId));
-            var result = await client.SendAsync<AiContentDeleteResult>(request, log, cancellationToken).ConfigureAwait(false);
+            var request = new PortalRequest(HttpMethod.Delete, Base(proposalId) + "/content/" + Wire.Text(contentId));
+            var result = await call.SendAsync<AiContentDeleteResult>(request).ConfigureAwait(false);
             return result.Deleted;
         }
 
-        public static async Task<AiOutline> StartOutlineAsync(PortalClient client, int proposalId, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<AiOutline> StartOutlineAsync(PortalCall call, int proposalId)
         {
             var request = new PortalRequest(HttpMethod.Post, Base(proposalId) + "/outline") { Body = RequestBody.Json(new ProposalIdBody(proposalId)) };
-            var outline = await client.SendAsync<AiOutline>(request, log, cancellationToken).ConfigureAwait(false);
+            var outline = await call.SendAsync<AiOutline>(request).ConfigureAwait(false);
             if (outline.ProposalId == 0) outline.ProposalId = proposalId;
             return outline;
         }
 
-        public static async Task<AiOutline> GetOutlineAsync(PortalClient client, int proposalId, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<AiOutline> GetOutlineAsync(PortalCall call, int proposalId)
         {
-            var outline = await client.SendAsync<AiOutline>(PortalRequest.Get(Base(proposalId) + "/outline"), log, cancellationToken).ConfigureAwait(false);
+            var outline = await call.SendAsync<AiOutline>(PortalRequest.Get(Base(proposalId) + "/outline")).ConfigureAwait(false);
             if (outline.ProposalId == 0) outline.ProposalId = proposalId;
             return outline;
         }
 
-        public static async Task<AiBuild> StartBuildAsync(PortalClient client, int proposalId, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<AiBuild> StartBuildAsync(PortalCall call, int proposalId)
         {
             var request = new PortalRequest(HttpMethod.Post, Base(proposalId) + "/build") { Body = RequestBody.Json(new ProposalIdBody(proposalId)) };
-            var build = await client.SendAsync<AiBuild>(request, log, cancellationToken).ConfigureAwait(false);
+            var build = await call.SendAsync<AiBuild>(request).ConfigureAwait(false);
             if (build.ProposalId == 0) build.ProposalId = proposalId;
             return build;
         }

@@ -10,7 +10,7 @@ namespace PortalIo.Api
     /// are sent (GAPS G24: the industry, authorized, discontinued, industrial-favorite and price
     /// filters have no captured name; use Invoke-PortalRequest -Query for them once known).
     /// </summary>
-    public sealed class CatalogFilter
+    internal sealed class CatalogFilter
     {
         public string? SearchText { get; set; }
         public int? CategoryId { get; set; }

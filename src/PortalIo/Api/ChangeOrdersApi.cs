@@ -1,26 +1,23 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
 
 namespace PortalIo.Api
 {
-    /// <summary>Change-order routes (read only in the public API): list (15), detail (16).</summary>
-    public static class ChangeOrdersApi
+    /// <summary>Change-order routes (read only in the public API): list, detail.</summary>
+    internal static class ChangeOrdersApi
     {
-        public static async Task<IReadOnlyList<ChangeOrder>> ListAsync(PortalClient client, int proposalId, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<ChangeOrder>> ListAsync(PortalCall call, int proposalId)
         {
-            var list = await client.SendAsync<List<ChangeOrder>>(PortalRequest.Get("public/proposals/" + ProposalsApi.Id(proposalId) + "/changeorders"),
-                log, cancellationToken).ConfigureAwait(false);
+            var list = await call.SendAsync<List<ChangeOrder>>(PortalRequest.Get(Path(proposalId))).ConfigureAwait(false);
             return list.Select(c => c.Link(proposalId)).ToList();
         }
 
-        public static async Task<ChangeOrder> GetAsync(PortalClient client, int proposalId, int changeOrderId, IPortalLog? log, CancellationToken cancellationToken)
-        {
-            var request = PortalRequest.Get("public/proposals/" + ProposalsApi.Id(proposalId) + "/changeorders/" + ProposalsApi.Id(changeOrderId));
-            return (await client.SendAsync<ChangeOrder>(request, log, cancellationToken).ConfigureAwait(false)).Link(proposalId);
-        }
+        public static async Task<ChangeOrder> GetAsync(PortalCall call, int proposalId, int changeOrderId) =>
+            (await call.SendAsync<ChangeOrder>(PortalRequest.Get(Path(proposalId) + "/" + Wire.Text(changeOrderId))).ConfigureAwait(false)).Link(proposalId);
+
+        private static string Path(int proposalId) => "public/proposals/" + Wire.Text(proposalId) + "/changeorders";
     }
 }

@@ -1,14 +1,12 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
 
 namespace PortalIo.Api
 {
-    /// <summary>The list filters of GET /public/people (route 17).</summary>
-    public sealed class ContactFilter
+    /// <summary>The list filters of GET /public/people.</summary>
+    internal sealed class ContactFilter
     {
         public string? SearchText { get; set; }
 
@@ -27,8 +25,8 @@ namespace PortalIo.Api
         }
     }
 
-    /// <summary>The fields of POST /public/people (route 19), in the API's names.</summary>
-    public sealed class NewContact
+    /// <summary>The fields of POST /public/people, in the API's names.</summary>
+    internal sealed class NewContact
     {
         public string PartyType { get; set; } = "Person";
         public string ContactType { get; set; } = "Client";
@@ -42,48 +40,41 @@ namespace PortalIo.Api
 
         internal IEnumerable<KeyValuePair<string, string>> Fields()
         {
-            yield return ProposalsApi.Field("PartyType", PartyType);
-            yield return ProposalsApi.Field("ContactType", ContactType);
-            yield return ProposalsApi.Field("FirstName", FirstName);
+            yield return Wire.Field("PartyType", PartyType);
+            yield return Wire.Field("ContactType", ContactType);
+            yield return Wire.Field("FirstName", FirstName);
             foreach (var (name, value) in new[]
             {
                 ("LastName", LastName), ("CompanyName", CompanyName), ("ContactEmail", ContactEmail),
                 ("ContactEmailCC", ContactEmailCC), ("ContactPhone", ContactPhone), ("Notes", Notes),
             })
             {
-                if (value != null) yield return ProposalsApi.Field(name, value);
+                if (value != null) yield return Wire.Field(name, value);
             }
         }
     }
 
-    /// <summary>Contact routes: list (17), detail (18), create (19).</summary>
-    public static class ContactsApi
+    /// <summary>Contact routes: list, detail, create.</summary>
+    internal static class ContactsApi
     {
         public const int DefaultPageSize = 50;
 
-        public static IEnumerable<Contact> List(PortalClient client, ContactFilter filter, PagingWindow window,
-            IPortalLog? log, CancellationToken cancellationToken, System.Action<long?>? onTotalCount = null) =>
-            PagedReader.Read((page, size) => Sync.Wait(ListPageAsync(client, filter, page, size, log, cancellationToken)), window, onTotalCount);
-
-        public static async Task<Page<Contact>> ListPageAsync(PortalClient client, ContactFilter filter, int pageNumber, int pageSize,
-            IPortalLog? log, CancellationToken cancellationToken)
+        /// <summary>GET /public/people with the filter, a page at a time.</summary>
+        public static ListRoute<ContactList, Contact> List(PortalCall call, ContactFilter filter)
         {
             var request = PortalRequest.Get("public/people");
             filter.ApplyTo(request);
-            request.AddQuery("PageNumber", pageNumber.ToString(CultureInfo.InvariantCulture));
-            request.AddQuery("PageSize", pageSize.ToString(CultureInfo.InvariantCulture));
-            var list = await client.SendAsync<ContactList>(request, log, cancellationToken).ConfigureAwait(false);
-            return new Page<Contact>(list.People ?? new List<Contact>(), list.PeopleCount);
+            return new ListRoute<ContactList, Contact>(call, request);
         }
 
-        public static Task<Contact> GetAsync(PortalClient client, int contactId, bool includeCounts, IPortalLog? log, CancellationToken cancellationToken)
+        public static Task<Contact> GetAsync(PortalCall call, int contactId, bool includeCounts)
         {
-            var request = PortalRequest.Get("public/people/" + ProposalsApi.Id(contactId));
+            var request = PortalRequest.Get("public/people/" + Wire.Text(contactId));
             if (includeCounts) request.AddQuery("IncludeCounts", "true");
-            return client.SendAsync<Contact>(request, log, cancellationToken);
+            return call.SendAsync<Contact>(request);
         }
 
-        public static Task<Contact> CreateAsync(PortalClient client, NewContact contact, IPortalLog? log, CancellationToken cancellationToken) =>
-            client.SendAsync<Contact>(PortalRequest.PostForm("public/people", contact.Fields()), log, cancellationToken);
+        public static Task<Contact> CreateAsync(PortalCall call, NewContact contact) =>
+            call.SendAsync<Contact>(PortalRequest.PostForm("public/people", contact.Fields()));
     }
 }

@@ -7,7 +7,7 @@ namespace PortalIo.Api
     /// checked before any request so the user gets an error naming the parameter, not a 400.
     /// Location limits come from the API's OpenAPI text; Street follows the prose (255, GAPS G21).
     /// </summary>
-    public static class FieldRules
+    internal static class FieldRules
     {
         public static readonly IReadOnlyDictionary<string, int> LocationMaxLengths = new Dictionary<string, int>
         {

@@ -1,14 +1,12 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
 
 namespace PortalIo.Api
 {
-    /// <summary>The fields of POST /public/people/{ContactId}/location (route 21), in the API's names.</summary>
-    public sealed class NewLocation
+    /// <summary>The fields of POST /public/people/{ContactId}/location, in the API's names.</summary>
+    internal sealed class NewLocation
     {
         public string Street { get; set; } = string.Empty;
         public string? Suite { get; set; }
@@ -25,7 +23,7 @@ namespace PortalIo.Api
 
         internal IEnumerable<KeyValuePair<string, string>> Fields()
         {
-            yield return ProposalsApi.Field("Street", Street);
+            yield return Wire.Field("Street", Street);
             foreach (var (name, value) in new[]
             {
                 ("Suite", Suite), ("City", City), ("PostalCode", PostalCode), ("State", State), ("Country", Country),
@@ -33,40 +31,29 @@ namespace PortalIo.Api
                 ("ContactPhoneNumber", ContactPhoneNumber), ("ContactEmail", ContactEmail),
             })
             {
-                if (value != null) yield return ProposalsApi.Field(name, value);
+                if (value != null) yield return Wire.Field(name, value);
             }
-            if (IsPrimary) yield return ProposalsApi.Field("IsPrimary", "true");
-            if (IsBilling) yield return ProposalsApi.Field("IsBilling", "true");
+            if (IsPrimary) yield return Wire.Field("IsPrimary", "true");
+            if (IsBilling) yield return Wire.Field("IsBilling", "true");
         }
     }
 
-    /// <summary>Contact location routes: list (20), create (21).</summary>
-    public static class LocationsApi
+    /// <summary>Contact location routes: list, create.</summary>
+    internal static class LocationsApi
     {
         public const int DefaultPageSize = 50;
 
-        public static IEnumerable<Location> List(PortalClient client, int contactId, PagingWindow window,
-            IPortalLog? log, CancellationToken cancellationToken, System.Action<long?>? onTotalCount = null) =>
-            PagedReader.Read((page, size) => Sync.Wait(ListPageAsync(client, contactId, page, size, log, cancellationToken)), window, onTotalCount);
+        /// <summary>GET /public/people/{contactId}/location, a page at a time; each location carries its ContactId.</summary>
+        public static ListRoute<LocationList, Location> List(PortalCall call, int contactId) =>
+            new ListRoute<LocationList, Location>(call, PortalRequest.Get(Path(contactId)), location => location.ContactId = contactId);
 
-        public static async Task<Page<Location>> ListPageAsync(PortalClient client, int contactId, int pageNumber, int pageSize,
-            IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<Location> CreateAsync(PortalCall call, int contactId, NewLocation location)
         {
-            var request = PortalRequest.Get("public/people/" + ProposalsApi.Id(contactId) + "/location")
-                .AddQuery("PageNumber", pageNumber.ToString(CultureInfo.InvariantCulture))
-                .AddQuery("PageSize", pageSize.ToString(CultureInfo.InvariantCulture));
-            var list = await client.SendAsync<LocationList>(request, log, cancellationToken).ConfigureAwait(false);
-            var locations = list.ContactLocations ?? new List<Location>();
-            foreach (var location in locations) location.ContactId = contactId;
-            return new Page<Location>(locations, list.LocationCount);
-        }
-
-        public static async Task<Location> CreateAsync(PortalClient client, int contactId, NewLocation location, IPortalLog? log, CancellationToken cancellationToken)
-        {
-            var request = PortalRequest.PostForm("public/people/" + ProposalsApi.Id(contactId) + "/location", location.Fields());
-            var created = await client.SendAsync<Location>(request, log, cancellationToken).ConfigureAwait(false);
+            var created = await call.SendAsync<Location>(PortalRequest.PostForm(Path(contactId), location.Fields())).ConfigureAwait(false);
             created.ContactId = contactId;
             return created;
         }
+
+        private static string Path(int contactId) => "public/people/" + Wire.Text(contactId) + "/location";
     }
 }

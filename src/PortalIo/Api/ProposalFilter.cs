@@ -6,7 +6,7 @@ using PortalIo.Http;
 namespace PortalIo.Api
 {
     /// <summary>The filters of GET /public/proposals (route 3), as query parameters.</summary>
-    public sealed class ProposalFilter
+    internal sealed class ProposalFilter
     {
         public string? SearchText { get; set; }
         public IList<string> Statuses { get; } = new List<string>();

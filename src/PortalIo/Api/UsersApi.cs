@@ -1,17 +1,16 @@
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
 
 namespace PortalIo.Api
 {
-    /// <summary>Route 2: GET /public/users (active users; their ids are SalesPersonIds).</summary>
-    public static class UsersApi
+    /// <summary>GET /public/users: the active users (their ids are SalesPersonIds).</summary>
+    internal static class UsersApi
     {
-        public static async Task<IReadOnlyList<User>> ListAsync(PortalClient client, IPortalLog? log, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<User>> ListAsync(PortalCall call)
         {
-            var list = await client.SendAsync<UserList>(PortalRequest.Get("public/users"), log, cancellationToken).ConfigureAwait(false);
+            var list = await call.SendAsync<UserList>(PortalRequest.Get("public/users")).ConfigureAwait(false);
             return (IReadOnlyList<User>?)list.Users ?? new List<User>();
         }
     }

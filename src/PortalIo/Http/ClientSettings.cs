@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace PortalIo.Http
 {
     /// <summary>Tunables of one client; the defaults suit both an interactive prompt and a runbook.</summary>
-    public sealed class ClientSettings
+    internal sealed class ClientSettings
     {
         public const int DefaultTimeoutSec = 100;
         public const int DefaultMaxRetries = 4;

@@ -11,7 +11,7 @@ namespace PortalIo.Http
     /// (a JSON string such as the 401 signature message, or plain text such as "Bad Request").
     /// Anything else (HTML from a proxy, truncated JSON) falls back to a short, readable excerpt.
     /// </summary>
-    public static class ErrorBodyParser
+    internal static class ErrorBodyParser
     {
         private const int MaxExcerpt = 300;
 
@@ -92,7 +92,7 @@ namespace PortalIo.Http
         }
     }
 
-    public sealed class ParsedError
+    internal sealed class ParsedError
     {
         public ParsedError(string message, string? errorCode, IReadOnlyList<PortalFieldError>? fieldErrors)
         {

@@ -5,7 +5,7 @@ namespace PortalIo.Http
     /// itself knows nothing of PowerShell. Implementations must accept calls from any thread.
     /// Nothing passed here may contain a secret: the client redacts before it calls.
     /// </summary>
-    public interface IPortalLog
+    internal interface IPortalLog
     {
         /// <summary>Whether Verbose lines are wanted; when not, the client does not build them.</summary>
         bool IsVerboseEnabled { get; }
@@ -20,7 +20,7 @@ namespace PortalIo.Http
         void Debug(string message);
     }
 
-    public sealed class NullPortalLog : IPortalLog
+    internal sealed class NullPortalLog : IPortalLog
     {
         public static readonly NullPortalLog Instance = new NullPortalLog();
         public bool IsVerboseEnabled => false;

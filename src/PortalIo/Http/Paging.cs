@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PortalIo.Http
 {
     /// <summary>One page of a list endpoint: its items and, where the endpoint reports it, the total.</summary>
-    public sealed class Page<T>
+    internal sealed class Page<T>
     {
         public Page(IReadOnlyList<T> items, long? totalCount)
         {
@@ -17,7 +17,7 @@ namespace PortalIo.Http
     }
 
     /// <summary>Which slice of a listing the caller wants (PowerShell's -Skip and -First).</summary>
-    public sealed class PagingWindow
+    internal sealed class PagingWindow
     {
         public PagingWindow(int pageSize, ulong skip = 0, ulong first = ulong.MaxValue)
         {
@@ -32,23 +32,34 @@ namespace PortalIo.Http
         public ulong First { get; }
     }
 
+    /// <summary>The answer of one page of a list route: its items (no null among them) and, where the route reports it, the total.</summary>
+    internal interface IListPageBody<T>
+    {
+        Page<T> ToPage();
+    }
+
+    /// <summary>A paged listing as <see cref="PagedReader"/> reads it: one page at a time, numbered from 1.</summary>
+    internal interface IPageSource<T>
+    {
+        Page<T> Fetch(int pageNumber, int pageSize);
+    }
+
     /// <summary>
     /// Streams a paged listing: each page's items are yielded before the next page is fetched, and
     /// only the pages that the window needs are fetched at all. Page numbers start at 1 for every
-    /// endpoint, which sidesteps each endpoint's own rule for 0 (rejected by proposals and
-    /// locations, read as 1 by contacts, accepted by the catalog).
+    /// endpoint (see docs/api-decisions.md, 'Page numbers start at 1').
     /// </summary>
-    public static class PagedReader
+    internal static class PagedReader
     {
         public const int FirstPageNumber = 1;
 
-        public static IEnumerable<T> Read<T>(Func<int, int, Page<T>> fetchPage, PagingWindow window, Action<long?>? onTotalCount = null)
+        public static IEnumerable<T> Read<T>(IPageSource<T> source, PagingWindow window, Action<long?>? onTotalCount = null)
         {
-            if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
+            if (source is null) throw new ArgumentNullException(nameof(source));
             if (window is null) throw new ArgumentNullException(nameof(window));
             if (window.First == 0)
             {
-                if (onTotalCount != null) onTotalCount(fetchPage(FirstPageNumber, 1).TotalCount);
+                if (onTotalCount != null) onTotalCount(source.Fetch(FirstPageNumber, 1).TotalCount);
                 yield break;
             }
 
@@ -59,7 +70,7 @@ namespace PortalIo.Http
             var reportedTotal = false;
             while (true)
             {
-                var page = fetchPage(pageNumber, pageSize);
+                var page = source.Fetch(pageNumber, pageSize);
                 if (!reportedTotal)
                 {
                     reportedTotal = true;

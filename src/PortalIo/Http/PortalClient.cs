@@ -18,7 +18,7 @@ namespace PortalIo.Http
     /// cancelled by the caller's token, and turned into a <see cref="PortalApiException"/> here
     /// when it fails. Safe to use from many threads at once.
     /// </summary>
-    public sealed class PortalClient : IDisposable
+    internal sealed class PortalClient : IDisposable
     {
         private const string AppIdHeader = "X-MSS-API-APPID";
         private const string UserKeyHeader = "X-MSS-API-USERKEY";
@@ -34,16 +34,9 @@ namespace PortalIo.Http
         private readonly Random _jitter = new Random();
         private volatile bool _getSucceeded;
 
-        public PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey, ClientSettings? settings = null)
-            : this(baseUri, applicationKey, signer, userKey, settings, handler: null)
-        {
-        }
-
-        /// <param name="handler">An HttpMessageHandler (tests), or null for the default one. Typed object on
-        /// purpose: Import-Module reads the signature of every constructor of every public type, and a
-        /// System.Net.Http type there would load System.Net.Http at import instead of at the first call.</param>
-        internal PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey,
-            ClientSettings? settings, object? handler)
+        /// <param name="handler">An HttpMessageHandler (tests), or null for the default one.</param>
+        public PortalClient(Uri baseUri, string applicationKey, RequestSigner signer, string userKey,
+            ClientSettings? settings = null, HttpMessageHandler? handler = null)
         {
             BaseUri = baseUri ?? throw new ArgumentNullException(nameof(baseUri));
             _applicationKey = applicationKey ?? throw new ArgumentNullException(nameof(applicationKey));
@@ -51,7 +44,7 @@ namespace PortalIo.Http
             _userKey = userKey ?? string.Empty;
             _settings = (settings ?? new ClientSettings()).Clone();
             _retryPolicy = new RetryPolicy(_settings.MaxRetries) { BaseDelay = _settings.RetryBaseDelay };
-            _http = new HttpClient((HttpMessageHandler?)handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
+            _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
             {
                 // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would
                 // count retries and backoff against the same budget.
@@ -61,10 +54,6 @@ namespace PortalIo.Http
 
         public Uri BaseUri { get; }
         public ClientSettings Settings => _settings.Clone();
-
-        /// <summary>A client for the same server and keys, signing with another user key.</summary>
-        public PortalClient WithUserKey(string userKey, HttpMessageHandler? handler = null) =>
-            new PortalClient(BaseUri, _applicationKey, _signer, userKey, _settings, handler);
 
         private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
         {
@@ -128,16 +117,30 @@ namespace PortalIo.Http
             }
         }
 
-        /// <summary>Sends and reads a successful JSON body as <typeparamref name="T"/>; any failure throws.</summary>
-        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        /// <summary>Sends and returns a successful response; any failure throws.</summary>
+        internal async Task<PortalResponse> SendForSuccessAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
         {
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             EnsureSuccess(request, response);
+            return response;
+        }
+
+        /// <summary>Sends and reads a successful JSON body as <typeparamref name="T"/>; any failure, an empty body too, throws.</summary>
+        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        {
+            var response = await SendForSuccessAsync(request, log, cancellationToken).ConfigureAwait(false);
             return Deserialize<T>(request, response);
         }
 
+        /// <summary>As <see cref="SendAsync{T}"/>, for routes that may answer without a body (204): null then.</summary>
+        internal async Task<T?> SendForOptionalAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken) where T : class
+        {
+            var response = await SendForSuccessAsync(request, log, cancellationToken).ConfigureAwait(false);
+            return response.Body.Length == 0 ? null : Deserialize<T>(request, response);
+        }
+
         /// <summary>Throws the <see cref="PortalApiException"/> for a non-success response.</summary>
-        internal void EnsureSuccess(PortalRequest request, PortalResponse response)
+        private void EnsureSuccess(PortalRequest request, PortalResponse response)
         {
             if (response.IsSuccess) return;
             var parsed = ErrorBodyParser.Parse(response.Body, response.StatusCode);
@@ -150,7 +153,7 @@ namespace PortalIo.Http
             };
         }
 
-        internal T Deserialize<T>(PortalRequest request, PortalResponse response)
+        private T Deserialize<T>(PortalRequest request, PortalResponse response)
         {
             try
             {

@@ -7,7 +7,7 @@ namespace PortalIo.Http
     /// The one set of JSON options, built on first use (not at import). No static initializer, so
     /// that <see cref="IsCreated"/> can be read (bench/, import scenario) without creating them.
     /// </summary>
-    public static class PortalJson
+    internal static class PortalJson
     {
         private static JsonSerializerOptions? s_options;
 

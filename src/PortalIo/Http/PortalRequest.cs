@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
 
 namespace PortalIo.Http
@@ -42,6 +43,15 @@ namespace PortalIo.Http
         {
             if (value != null) Query.Add(new KeyValuePair<string, string>(key, value));
             return this;
+        }
+
+        /// <summary>This list request for one page: the same path and filters, plus PageNumber and PageSize.</summary>
+        public PortalRequest ForPage(int pageNumber, int pageSize)
+        {
+            var page = new PortalRequest(Method, Path) { Body = Body };
+            if (_query != null) page.Query.AddRange(_query);
+            return page.AddQuery("PageNumber", pageNumber.ToString(CultureInfo.InvariantCulture))
+                .AddQuery("PageSize", pageSize.ToString(CultureInfo.InvariantCulture));
         }
 
         public Uri BuildUri(Uri baseUri) => BuildUri(baseUri, redact: false);

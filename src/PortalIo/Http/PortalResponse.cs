@@ -4,7 +4,7 @@ using System.Text;
 namespace PortalIo.Http
 {
     /// <summary>A completed HTTP exchange: status, the headers the module uses, and the body.</summary>
-    public sealed class PortalResponse
+    internal sealed class PortalResponse
     {
         public PortalResponse(int statusCode, string reasonPhrase, byte[] body, DateTimeOffset? date,
             TimeSpan? retryAfter, DateTimeOffset? lastModified, int attempts)

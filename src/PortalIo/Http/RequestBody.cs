@@ -8,7 +8,7 @@ namespace PortalIo.Http
     /// A request body and the exact Content-Type it is sent with. The same string is signed, so it
     /// is fixed here once: no charset suffix, no framework default that could differ from it.
     /// </summary>
-    public sealed class RequestBody
+    internal sealed class RequestBody
     {
         public const string FormContentType = "application/x-www-form-urlencoded";
         public const string JsonContentType = "application/json";

@@ -8,7 +8,7 @@ namespace PortalIo.Http
     /// reached the server (connection refused, name not resolved), because resending a write the
     /// server may have applied could apply it twice.
     /// </summary>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         public RetryPolicy(int maxRetries)
         {

@@ -10,7 +10,7 @@ namespace PortalIo.Http
     /// Reads a secret JSON string straight into a SecureString, so the plain text never lands in a
     /// model property or in AdditionalProperties. Writing never reveals it (null is written).
     /// </summary>
-    public sealed class SecureStringJsonConverter : JsonConverter<SecureString?>
+    internal sealed class SecureStringJsonConverter : JsonConverter<SecureString?>
     {
         public override bool HandleNull => true;
 

@@ -10,7 +10,7 @@ namespace PortalIo.Http
     /// wrong page or ignore a filter. Hence one small, tested encoder (RFC 3986 unreserved set,
     /// UTF-8, upper-case hex) instead of framework helpers whose rules differ between .NET versions.
     /// </summary>
-    public static class UrlEncoding
+    internal static class UrlEncoding
     {
         public static string Encode(string value, bool spaceAsPlus)
         {

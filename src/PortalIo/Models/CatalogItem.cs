@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PortalIo.Http;
 
 namespace PortalIo.Models
 {
@@ -137,22 +138,31 @@ namespace PortalIo.Models
         public override string ToString() => Name ?? Url ?? string.Empty;
     }
 
-    /// <summary>A facet count of a search (by category, brand or supplier).</summary>
-    public sealed class CatalogFacet
-    {
-        public string? Value { get; set; }
-        public long Count { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-    }
-
-    internal sealed class CatalogSearchResult
+    /// <summary>
+    /// The answer of a catalog search: items holds the page, and where it is empty, some API versions
+    /// put a Labor or custom-item search's page in labors or customItems instead (see
+    /// docs/api-decisions.md, 'Catalog search results').
+    /// </summary>
+    internal class CatalogSearchResult : IListPageBody<CatalogItem>
     {
         public List<CatalogItem>? Items { get; set; }
         public long? TotalItemCount { get; set; }
-        public long? ProcessingTimeMS { get; set; }
-        public long? FavoriteItemCount { get; set; }
         public List<CatalogItem>? Labors { get; set; }
         public List<CatalogItem>? CustomItems { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Where this search's page is when items is empty.</summary>
+        protected virtual List<CatalogItem>? PageOutsideItems() => null;
+
+        public Page<CatalogItem> ToPage() => new Page<CatalogItem>(Items is { Count: > 0 } ? Items : PageOutsideItems() ?? Items, TotalItemCount);
+    }
+
+    internal sealed class LaborSearchResult : CatalogSearchResult
+    {
+        protected override List<CatalogItem>? PageOutsideItems() => Labors;
+    }
+
+    internal sealed class CustomItemSearchResult : CatalogSearchResult
+    {
+        protected override List<CatalogItem>? PageOutsideItems() => CustomItems;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PortalIo.Http;
 
 namespace PortalIo.Models
 {
@@ -45,9 +46,11 @@ namespace PortalIo.Models
         public override string ToString() => DisplayName;
     }
 
-    internal sealed class ContactList
+    internal sealed class ContactList : IListPageBody<Contact>
     {
         public List<Contact>? People { get; set; }
         public long PeopleCount { get; set; }
+
+        public Page<Contact> ToPage() => new Page<Contact>(People, PeopleCount);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PortalIo.Http;
 
 namespace PortalIo.Models
 {
@@ -48,9 +49,11 @@ namespace PortalIo.Models
         public override string ToString() => Address;
     }
 
-    internal sealed class LocationList
+    internal sealed class LocationList : IListPageBody<Location>
     {
         public List<Location>? ContactLocations { get; set; }
         public long LocationCount { get; set; }
+
+        public Page<Location> ToPage() => new Page<Location>(ContactLocations, LocationCount);
     }
 }

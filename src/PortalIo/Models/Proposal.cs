@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PortalIo.Http;
 
 namespace PortalIo.Models
 {
@@ -67,9 +68,11 @@ namespace PortalIo.Models
         public override string ToString() => "#" + Number + " " + Name;
     }
 
-    internal sealed class ProposalList
+    internal sealed class ProposalList : IListPageBody<Proposal>
     {
         public List<Proposal>? Proposals { get; set; }
         public long ProposalCount { get; set; }
+
+        public Page<Proposal> ToPage() => new Page<Proposal>(Proposals, ProposalCount);
     }
 }

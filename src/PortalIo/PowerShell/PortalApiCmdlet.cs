@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Session;
 
 namespace PortalIo.PowerShell
@@ -8,16 +8,21 @@ namespace PortalIo.PowerShell
     /// <summary>A cmdlet that calls the API: it takes -Session, defaulting to this runspace's current session.</summary>
     public abstract class PortalApiCmdlet : PortalCmdlet
     {
+        private PortalSession? _resolved;
+        private PortalCall? _call;
+
+        private protected PortalApiCmdlet()
+        {
+        }
+
         /// <summary>
         /// <para type="description">The session to use (from Connect-Portal -PassThru). Default: the current session of this runspace.</para>
         /// </summary>
         [Parameter]
         public PortalSession? Session { get; set; }
 
-        private PortalSession? _resolved;
-
         /// <summary>The session in effect; a terminating NotConnected error when there is none.</summary>
-        protected PortalSession ActiveSession
+        private protected PortalSession ActiveSession
         {
             get
             {
@@ -28,16 +33,15 @@ namespace PortalIo.PowerShell
             }
         }
 
-        protected PortalClient Client => ActiveSession.Client;
+        /// <summary>This invocation's call context (the session's client, this cmdlet's log, Ctrl+C), built on first use.</summary>
+        private protected PortalCall Call => _call ??= new PortalCall(ActiveSession.Client, Log, CancelToken);
 
         /// <summary>
         /// Writes a paged listing: the -Skip/-First window of SupportsPaging, the total first when
         /// -IncludeTotalCount is given, progress per page when the total spans several pages, and
         /// a failure as this cmdlet's error record (the objects already written stay written).
         /// </summary>
-        /// <param name="list">The listing for a window, reporting the API's total through the callback.</param>
-        protected void WritePaged<T>(string activity, int pageSize, object? target,
-            System.Func<PagingWindow, System.Action<long?>, System.Collections.Generic.IEnumerable<T>> list, ErrorRecordFactory.Hints? hints = null)
+        private protected void WritePaged<T>(string activity, int pageSize, object? target, IPageSource<T> pages, ErrorRecordFactory.Hints? hints = null)
         {
             var window = new PagingWindow(pageSize, PagingParameters.Skip, PagingParameters.First);
             var progress = new ListingProgress(this, activity, pageSize, PagingParameters.First);
@@ -51,7 +55,7 @@ namespace PortalIo.PowerShell
             {
                 ForInput(target, () =>
                 {
-                    foreach (var item in list(window, OnTotal))
+                    foreach (var item in PagedReader.Read(pages, window, OnTotal))
                     {
                         Emit(item);
                         progress.OnItem();

@@ -18,11 +18,15 @@ namespace PortalIo.PowerShell
 
         private bool _logDecided;
 
+        private protected PortalCmdlet()
+        {
+        }
+
         /// <summary>
         /// The client's log for this invocation; lines are only built when -Verbose or -Debug (or the
         /// preferences) want them, and when neither does, no collecting log is created at all.
         /// </summary>
-        internal IPortalLog Log
+        private protected IPortalLog Log
         {
             get
             {
@@ -48,14 +52,14 @@ namespace PortalIo.PowerShell
                 : preference is string text && !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
         }
 
-        protected CancellationToken CancelToken => _stopping.Token;
+        private protected CancellationToken CancelToken => _stopping.Token;
 
         protected override void StopProcessing() => _stopping.Cancel();
 
         protected override void EndProcessing() => FlushLog();
 
         /// <summary>Waits for a call, writing its log lines as they arrive; Ctrl+C ends the wait at once.</summary>
-        protected T Await<T>(Task<T> task)
+        private protected T Await<T>(Task<T> task)
         {
             try
             {
@@ -86,13 +90,22 @@ namespace PortalIo.PowerShell
             }
         }
 
-        protected void Emit(object? value)
+        /// <summary>Waits for a call that has no result to write, as <see cref="Await{T}"/>.</summary>
+        private protected void Await(Task task) => Await(Completion(task));
+
+        private static async Task<bool> Completion(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+
+        private protected void Emit(object? value)
         {
             FlushLog();
             WriteObject(value);
         }
 
-        protected void FlushLog()
+        private protected void FlushLog()
         {
             var log = _log;
             if (log is null || log.IsEmpty) return;
@@ -107,7 +120,7 @@ namespace PortalIo.PowerShell
         /// Writes a failure for one input as a non-terminating error, so the rest of the pipeline
         /// goes on. Cancellation is not a failure: it stops the pipeline.
         /// </summary>
-        protected void WriteFailure(Exception exception, object? target, ErrorRecordFactory.Hints? hints = null)
+        private protected void WriteFailure(Exception exception, object? target, ErrorRecordFactory.Hints? hints = null)
         {
             FlushLog();
             switch (exception)
@@ -126,7 +139,7 @@ namespace PortalIo.PowerShell
         }
 
         /// <summary>Runs one unit of work for one input; a failure becomes that input's error record.</summary>
-        protected void ForInput(object? target, Action work, ErrorRecordFactory.Hints? hints = null)
+        private protected void ForInput(object? target, Action work, ErrorRecordFactory.Hints? hints = null)
         {
             try
             {

@@ -6,7 +6,7 @@ namespace PortalIo.PowerShell
 {
     /// <summary>Refuses null, empty and whitespace-only strings (also inside arrays), before any request.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateNotWhiteSpaceAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateNotWhiteSpaceAttribute : ValidateArgumentsAttribute
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {

@@ -7,7 +7,7 @@ namespace PortalIo.Session
     /// Which base URIs a session may use. Plain http would send signed requests and the exchange
     /// password in clear text, so it is refused except on loopback (the local sandbox).
     /// </summary>
-    public static class BaseUriPolicy
+    internal static class BaseUriPolicy
     {
         /// <summary>Returns the normalized base URI (ending in '/'), or throws with the rule broken.</summary>
         public static Uri Validate(Uri baseUri, string parameterName)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
@@ -15,7 +14,7 @@ namespace PortalIo.Session
     /// subscription active, may the user read. Each later check is skipped when an earlier one
     /// makes it meaningless. Two read-only calls; nothing is written.
     /// </summary>
-    public static class ConnectionDiagnostics
+    internal static class ConnectionDiagnostics
     {
         public const string Reachability = "Reachability";
         public const string Clock = "Clock";
@@ -23,10 +22,10 @@ namespace PortalIo.Session
         public const string Subscription = "Subscription";
         public const string Permissions = "Permissions";
 
-        public static async Task<IReadOnlyList<ConnectionCheck>> RunAsync(PortalSession session, IPortalLog? log, CancellationToken cancellationToken)
+        /// <param name="roles">The connected user's roles, named when a permission check fails.</param>
+        public static async Task<IReadOnlyList<ConnectionCheck>> RunAsync(PortalCall call, IReadOnlyList<string> roles)
         {
-            var client = session.Client;
-            var host = client.BaseUri.Host;
+            var host = call.BaseUri.Host;
             var checks = new List<ConnectionCheck>();
 
             var users = PortalRequest.Get("public/users");
@@ -34,11 +33,11 @@ namespace PortalIo.Session
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                response = await client.SendAsync(users, log, cancellationToken).ConfigureAwait(false);
+                response = await call.SendAsync(users).ConfigureAwait(false);
             }
             catch (PortalApiException ex) when (ex.Kind == PortalErrorKind.Network || ex.Kind == PortalErrorKind.Timeout)
             {
-                checks.Add(new ConnectionCheck(Reachability, CheckStatus.Failed, "No answer from " + client.BaseUri + ": " + ex.ApiMessage,
+                checks.Add(new ConnectionCheck(Reachability, CheckStatus.Failed, "No answer from " + call.BaseUri + ": " + ex.ApiMessage,
                     "Check the network path to " + host + " (proxy settings, DNS, firewall) and that -BaseUri or -Environment is right."));
                 foreach (var name in new[] { Clock, Signature, Subscription, Permissions })
                     checks.Add(new ConnectionCheck(name, CheckStatus.Skipped, "Not checked: the server could not be reached."));
@@ -96,18 +95,18 @@ namespace PortalIo.Session
             }
             checks.Add(new ConnectionCheck(Subscription, CheckStatus.Passed, "The account's subscription is active."));
 
-            var roles = session.Roles.Count > 0 ? " Roles: " + string.Join(", ", session.Roles) + "." : string.Empty;
+            var rolesText = roles.Count > 0 ? " Roles: " + string.Join(", ", roles) + "." : string.Empty;
             if (response.StatusCode == 403)
             {
-                checks.Add(new ConnectionCheck(Permissions, CheckStatus.Failed, "The user may not list users: " + parsed!.Message + roles,
+                checks.Add(new ConnectionCheck(Permissions, CheckStatus.Failed, "The user may not list users: " + parsed!.Message + rolesText,
                     "Ask a Portal.io administrator to give the user a role or permission group with API access, or connect as another user."));
                 return checks;
             }
             var proposals = PortalRequest.Get("public/proposals").AddQuery("PageNumber", "1").AddQuery("PageSize", "1");
-            var second = await client.SendAsync(proposals, log, cancellationToken).ConfigureAwait(false);
+            var second = await call.SendAsync(proposals).ConfigureAwait(false);
             if (second.StatusCode == 403)
             {
-                checks.Add(new ConnectionCheck(Permissions, CheckStatus.Failed, "The user may not list proposals." + roles,
+                checks.Add(new ConnectionCheck(Permissions, CheckStatus.Failed, "The user may not list proposals." + rolesText,
                     "Ask a Portal.io administrator to give the user permission to view proposals, or connect as another user."));
             }
             else if (!second.IsSuccess)
@@ -117,7 +116,7 @@ namespace PortalIo.Session
             }
             else
             {
-                checks.Add(new ConnectionCheck(Permissions, CheckStatus.Passed, "The user can list users and proposals." + roles +
+                checks.Add(new ConnectionCheck(Permissions, CheckStatus.Passed, "The user can list users and proposals." + rolesText +
                     " Write permissions are not tested: the API has no harmless write."));
             }
             return checks;

@@ -8,7 +8,7 @@ namespace PortalIo.Session
         Sandbox,
     }
 
-    public static class PortalEnvironments
+    internal static class PortalEnvironments
     {
         public static readonly Uri ProductionUri = new Uri("https://api.portal.io/");
         public static readonly Uri SandboxUri = new Uri("https://sandbox.api.portal.io/");

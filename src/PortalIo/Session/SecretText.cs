@@ -8,7 +8,7 @@ namespace PortalIo.Session
     /// SecureString in and out. Secrets enter the module only as SecureString or PSCredential;
     /// the plain text exists only where it must (the HMAC key, the header, the exchange query).
     /// </summary>
-    public static class SecretText
+    internal static class SecretText
     {
         public static string Reveal(SecureString secure)
         {

@@ -9,7 +9,7 @@ using PortalIo.Signing;
 namespace PortalIo.Session
 {
     /// <summary>What Connect-Portal was given.</summary>
-    public sealed class ConnectRequest
+    internal sealed class ConnectRequest
     {
         public Uri BaseUri { get; set; } = PortalEnvironments.ProductionUri;
         public string EnvironmentName { get; set; } = nameof(PortalEnvironment.Production);
@@ -28,7 +28,7 @@ namespace PortalIo.Session
     }
 
     /// <summary>Builds sessions: runs the credential exchange (route 1) when given a user name and password.</summary>
-    public static class SessionConnector
+    internal static class SessionConnector
     {
         public const string ExchangePath = "authenticate/apikeyexchange";
 

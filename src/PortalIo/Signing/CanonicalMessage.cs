@@ -7,7 +7,7 @@ namespace PortalIo.Signing
     /// METHOD + scheme://host/path (never the query) + Content-Type (non-GET only) + date + user key,
     /// with no separators. The user key is empty for the credential exchange.
     /// </summary>
-    public static class CanonicalMessage
+    internal static class CanonicalMessage
     {
         public const string MaskedUserKey = "<user key>";
 

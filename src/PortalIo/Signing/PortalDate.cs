@@ -9,7 +9,7 @@ namespace PortalIo.Signing
     /// its Hijri calendar, th-TH with its Buddhist era) would otherwise change day names, month
     /// names or even the year, and the server would reject every signature.
     /// </summary>
-    public static class PortalDate
+    internal static class PortalDate
     {
         public static string Format(DateTimeOffset instant) =>
             instant.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);

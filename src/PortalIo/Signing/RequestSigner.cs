@@ -9,7 +9,7 @@ namespace PortalIo.Signing
     /// The secret is used as the literal string: it looks like Base64 but must not be decoded.
     /// An instance holds the key material privately and is safe to share between threads.
     /// </summary>
-    public sealed class RequestSigner
+    internal sealed class RequestSigner
     {
         private readonly byte[] _key;
 

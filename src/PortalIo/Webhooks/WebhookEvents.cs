@@ -18,7 +18,7 @@ namespace PortalIo.Webhooks
     /// returns; PascalCase in the older create page). Offered by tab completion; other names are
     /// sent as given and the API answers 400 for unknown ones, so a new event needs no new module.
     /// </summary>
-    public static class WebhookEvents
+    internal static class WebhookEvents
     {
         public static readonly IReadOnlyList<string> Known = new[]
         {

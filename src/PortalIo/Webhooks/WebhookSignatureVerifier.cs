@@ -8,7 +8,7 @@ using System.Text;
 namespace PortalIo.Webhooks
 {
     /// <summary>The outcome of verifying one delivery.</summary>
-    public sealed class WebhookSignatureResult
+    internal sealed class WebhookSignatureResult
     {
         internal WebhookSignatureResult(bool isValid, string reason, DateTimeOffset? timestamp)
         {
@@ -29,7 +29,7 @@ namespace PortalIo.Webhooks
     }
 
     /// <summary>The parts of an X-Webhook-Signature header value: t=unix seconds, v1=hex (one or more).</summary>
-    public sealed class WebhookSignatureHeader
+    internal sealed class WebhookSignatureHeader
     {
         internal WebhookSignatureHeader(long timestamp, string timestampText, IReadOnlyList<byte[]> signatures)
         {
@@ -53,7 +53,7 @@ namespace PortalIo.Webhooks
     /// subscription's secretKey, message)), compared case-insensitively (it is compared as decoded
     /// bytes) and in constant time; t must be within the tolerance of now, both ways.
     /// </summary>
-    public static class WebhookSignatureVerifier
+    internal static class WebhookSignatureVerifier
     {
         public const string HeaderName = "X-Webhook-Signature";
 

@@ -10,7 +10,7 @@ namespace PortalIo.Webhooks
     /// address). Host names are not resolved here (Portal.io resolves them); names that can never be
     /// public (localhost, *.localhost, *.local, *.internal, single labels) are refused.
     /// </summary>
-    public static class WebhookUrlRule
+    internal static class WebhookUrlRule
     {
         /// <returns>Null when the URL is acceptable, else the reason.</returns>
         public static string? Check(string? url)

@@ -7,7 +7,7 @@ namespace PortalIo.Tests.Http
 {
     public class PagedReaderTests
     {
-        private sealed class FakeEndpoint
+        private sealed class FakeEndpoint : IPageSource<int>
         {
             private readonly int _total;
             public List<int> PagesFetched { get; } = new();
@@ -26,7 +26,7 @@ namespace PortalIo.Tests.Http
         public void Streams_each_page_before_fetching_the_next()
         {
             var endpoint = new FakeEndpoint(25);
-            using var items = PagedReader.Read(endpoint.Fetch, new PagingWindow(10)).GetEnumerator();
+            using var items = PagedReader.Read(endpoint, new PagingWindow(10)).GetEnumerator();
             Assert.Empty(endpoint.PagesFetched);
             Assert.True(items.MoveNext());
             Assert.Equal(new[] { 1 }, endpoint.PagesFetched);
@@ -40,7 +40,7 @@ namespace PortalIo.Tests.Http
         public void Reads_everything_and_stops_at_the_total()
         {
             var endpoint = new FakeEndpoint(30);
-            Assert.Equal(Enumerable.Range(0, 30), PagedReader.Read(endpoint.Fetch, new PagingWindow(10)));
+            Assert.Equal(Enumerable.Range(0, 30), PagedReader.Read(endpoint, new PagingWindow(10)));
             Assert.Equal(new[] { 1, 2, 3 }, endpoint.PagesFetched);
         }
 
@@ -48,7 +48,7 @@ namespace PortalIo.Tests.Http
         public void Skip_and_first_fetch_only_the_pages_needed()
         {
             var endpoint = new FakeEndpoint(1000);
-            var items = PagedReader.Read(endpoint.Fetch, new PagingWindow(10, skip: 25, first: 10)).ToList();
+            var items = PagedReader.Read(endpoint, new PagingWindow(10, skip: 25, first: 10)).ToList();
             Assert.Equal(Enumerable.Range(25, 10), items);
             Assert.Equal(new[] { 3, 4 }, endpoint.PagesFetched);
         }
@@ -58,7 +58,7 @@ namespace PortalIo.Tests.Http
         {
             var endpoint = new FakeEndpoint(42);
             var totals = new List<long?>();
-            var items = PagedReader.Read(endpoint.Fetch, new PagingWindow(10, first: 3), totals.Add).ToList();
+            var items = PagedReader.Read(endpoint, new PagingWindow(10, first: 3), totals.Add).ToList();
             Assert.Equal(3, items.Count);
             Assert.Equal(new long?[] { 42 }, totals);
         }
@@ -68,7 +68,7 @@ namespace PortalIo.Tests.Http
         {
             var endpoint = new FakeEndpoint(42);
             var totals = new List<long?>();
-            Assert.Empty(PagedReader.Read(endpoint.Fetch, new PagingWindow(10, first: 0), totals.Add).ToList());
+            Assert.Empty(PagedReader.Read(endpoint, new PagingWindow(10, first: 0), totals.Add).ToList());
             Assert.Equal(new long?[] { 42 }, totals);
         }
     }

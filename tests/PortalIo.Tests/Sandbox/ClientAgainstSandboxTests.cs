@@ -34,6 +34,8 @@ namespace PortalIo.Tests.Sandbox
             }, null, CancellationToken.None);
         }
 
+        private static PortalCall Call(PortalSession session) => new PortalCall(session.Client, null, CancellationToken.None);
+
         [Fact]
         public async Task Exchange_authenticates_with_an_empty_user_key_and_returns_the_user()
         {
@@ -59,8 +61,8 @@ namespace PortalIo.Tests.Sandbox
         {
             // Other tests of this class create proposals in the shared sandbox: count from the server's total.
             var session = await ConnectAsync();
-            var expected = (await ProposalsApi.ListPageAsync(session.Client, new ProposalFilter(), 1, 1, null, CancellationToken.None)).TotalCount;
-            var all = ProposalsApi.List(session.Client, new ProposalFilter(), new PagingWindow(7), null, CancellationToken.None).ToList();
+            var expected = (await ProposalsApi.List(Call(session), new ProposalFilter()).FetchAsync(1, 1)).TotalCount;
+            var all = PagedReader.Read(ProposalsApi.List(Call(session), new ProposalFilter()), new PagingWindow(7)).ToList();
             Assert.Equal(expected, all.Count);
             Assert.True(all.Count >= SandboxSeed.DemoDealerListedProposalCount);
             Assert.Equal(all.Count, all.Select(p => p.Id).Distinct().Count());
@@ -73,12 +75,12 @@ namespace PortalIo.Tests.Sandbox
             var filter = new ProposalFilter();
             filter.Statuses.Add("Accepted");
             filter.Statuses.Add("Declined");
-            var found = ProposalsApi.List(session.Client, filter, new PagingWindow(50), null, CancellationToken.None).ToList();
+            var found = PagedReader.Read(ProposalsApi.List(Call(session), filter), new PagingWindow(50)).ToList();
             Assert.NotEmpty(found);
             Assert.All(found, p => Assert.Contains(p.Status, new[] { "Accepted", "Declined" }));
 
             var search = new ProposalFilter { SearchText = "Smith Residence" };
-            Assert.Contains(ProposalsApi.List(session.Client, search, new PagingWindow(50), null, CancellationToken.None), p => p.Id == SandboxSeed.DraftProposalId);
+            Assert.Contains(PagedReader.Read(ProposalsApi.List(Call(session), search), new PagingWindow(50)), p => p.Id == SandboxSeed.DraftProposalId);
         }
 
         [Fact]
@@ -86,8 +88,7 @@ namespace PortalIo.Tests.Sandbox
         {
             var session = await ConnectAsync();
             var request = PortalRequest.Get("public/proposals").AddQuery("PageNumber", "0");
-            var response = await session.Client.SendAsync(request, null, CancellationToken.None);
-            var error = Assert.Throws<PortalApiException>(() => session.Client.EnsureSuccess(request, response));
+            var error = await Assert.ThrowsAsync<PortalApiException>(() => Call(session).SendForSuccessAsync(request));
             Assert.Equal(400, error.StatusCode);
             Assert.Contains(error.FieldErrors, f => f.FieldName == "PageNumber");
         }
@@ -96,7 +97,7 @@ namespace PortalIo.Tests.Sandbox
         public async Task Detail_links_areas_and_options_to_their_parents()
         {
             var session = await ConnectAsync();
-            var proposal = await ProposalsApi.GetAsync(session.Client, SandboxSeed.DraftProposalId, null, CancellationToken.None);
+            var proposal = await ProposalsApi.GetAsync(Call(session), SandboxSeed.DraftProposalId);
             Assert.True(proposal.IsDetail);
             Assert.Equal("Smith Residence AV", proposal.Name);
             var area = Assert.Single(proposal.Areas!, a => a.Id == SandboxSeed.DraftProposalLivingRoomAreaId);
@@ -108,23 +109,23 @@ namespace PortalIo.Tests.Sandbox
         public async Task Form_posts_create_and_business_rules_answer_400_and_409()
         {
             var session = await ConnectAsync();
-            var created = await ProposalsApi.CreateAsync(session.Client, SandboxSeed.DemoSalesPersonId, "Client test " + Guid.NewGuid().ToString("N"), null, CancellationToken.None);
+            var created = await ProposalsApi.CreateAsync(Call(session), SandboxSeed.DemoSalesPersonId, "Client test " + Guid.NewGuid().ToString("N"));
             Assert.Equal("Draft", created.Status);
 
-            var area = await ProposalsApi.AddAreaAsync(session.Client, created.Id, "Kitchen & Bar", null, CancellationToken.None);
+            var area = await ProposalsApi.AddAreaAsync(Call(session), created.Id, "Kitchen & Bar");
             Assert.Equal("Kitchen & Bar", area.Name);
             Assert.Single(area.Options!);
 
-            var duplicate = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaAsync(session.Client, created.Id, "kitchen & bar", null, CancellationToken.None));
+            var duplicate = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaAsync(Call(session), created.Id, "kitchen & bar"));
             Assert.Equal(400, duplicate.StatusCode);
 
-            await ProposalsApi.AddAreaOptionAsync(session.Client, created.Id, area.Id, "Better", null, null, CancellationToken.None);
-            var third = await ProposalsApi.AddAreaOptionAsync(session.Client, created.Id, area.Id, "Best", "notes", null, CancellationToken.None);
+            await ProposalsApi.AddAreaOptionAsync(Call(session), created.Id, area.Id, "Better", null);
+            var third = await ProposalsApi.AddAreaOptionAsync(Call(session), created.Id, area.Id, "Best", "notes");
             Assert.Equal("Best", third.ClientDescription);
-            var fourth = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaOptionAsync(session.Client, created.Id, area.Id, "Too many", null, null, CancellationToken.None));
+            var fourth = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaOptionAsync(Call(session), created.Id, area.Id, "Too many", null));
             Assert.Equal(400, fourth.StatusCode);
 
-            var conflict = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaAsync(session.Client, SandboxSeed.AcceptedProposalId, "Garage", null, CancellationToken.None));
+            var conflict = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaAsync(Call(session), SandboxSeed.AcceptedProposalId, "Garage"));
             Assert.Equal(409, conflict.StatusCode);
         }
 
@@ -154,12 +155,12 @@ namespace PortalIo.Tests.Sandbox
         public async Task Inactive_subscription_gets_402_and_read_only_user_gets_403_on_writes()
         {
             var lapsed = await ConnectAsync("lapsed");
-            var payment = await Assert.ThrowsAsync<PortalApiException>(() => UsersApi.ListAsync(lapsed.Client, null, CancellationToken.None));
+            var payment = await Assert.ThrowsAsync<PortalApiException>(() => UsersApi.ListAsync(Call(lapsed)));
             Assert.Equal(402, payment.StatusCode);
 
             var readOnly = await ConnectAsync("readonly");
-            Assert.NotEmpty(await UsersApi.ListAsync(readOnly.Client, null, CancellationToken.None));
-            var forbidden = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaAsync(readOnly.Client, SandboxSeed.DraftProposalId, "Nope", null, CancellationToken.None));
+            Assert.NotEmpty(await UsersApi.ListAsync(Call(readOnly)));
+            var forbidden = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.AddAreaAsync(Call(readOnly), SandboxSeed.DraftProposalId, "Nope"));
             Assert.Equal(403, forbidden.StatusCode);
         }
 
@@ -167,7 +168,7 @@ namespace PortalIo.Tests.Sandbox
         public async Task Another_accounts_proposal_is_not_found()
         {
             var session = await ConnectAsync();
-            var error = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.GetAsync(session.Client, SandboxSeed.OtherAccountProposalId, null, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<PortalApiException>(() => ProposalsApi.GetAsync(Call(session), SandboxSeed.OtherAccountProposalId));
             Assert.Equal(404, error.StatusCode);
         }
 
@@ -185,7 +186,7 @@ namespace PortalIo.Tests.Sandbox
                 Settings = new ClientSettings { MaxRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
             }, null, CancellationToken.None);
             for (var i = 0; i < 20; i++)
-                Assert.Equal(SandboxSeed.DraftProposalId, (await ProposalsApi.GetAsync(session.Client, SandboxSeed.DraftProposalId, null, CancellationToken.None)).Id);
+                Assert.Equal(SandboxSeed.DraftProposalId, (await ProposalsApi.GetAsync(Call(session), SandboxSeed.DraftProposalId)).Id);
             Assert.True(faulty.FaultsInjected > 0);
             Assert.Equal(0, faulty.SignatureFailures);
         }

@@ -47,12 +47,12 @@ namespace PortalIo.Commands.AiBuilder
             var target = new AiContentInput(ProposalId, fullPath, name);
             if (!ShouldProcess("proposal " + ProposalId, "Upload '" + fullPath + "' as AI content '" + name + "'")) return;
             var content = File.ReadAllBytes(fullPath);
-            ForInput(target, () => Emit(Await(AiBuilderApi.UploadAsync(Client, ProposalId, name, fileName, content, Log, CancelToken))), AiHints.Content);
+            ForInput(target, () => Emit(Await(AiBuilderApi.UploadAsync(Call, ProposalId, name, fileName, content))), AiHints.Content);
         }
     }
 
     /// <summary>The input of one Add-PortalAiContent call, as the error record's TargetObject.</summary>
-    public sealed class AiContentInput
+    internal sealed class AiContentInput
     {
         public AiContentInput(int proposalId, string path, string name)
         {

@@ -9,6 +9,10 @@ namespace PortalIo.Commands.AiBuilder
     /// <summary>What Start-PortalAiOutline and Start-PortalAiBuild share: -Wait, -TimeoutSec, -PollIntervalSec and the polling loop.</summary>
     public abstract class AiWaitCmdlet : PortalApiCmdlet
     {
+        private protected AiWaitCmdlet()
+        {
+        }
+
         /// <summary>Waits until the job ends (polling, with a progress bar); Ctrl+C stops waiting at once.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -27,7 +31,7 @@ namespace PortalIo.Commands.AiBuilder
         /// Polls until <paramref name="poll"/> returns a result, writing progress; null when the
         /// timeout passed first (a Timeout error record has then been written for the input).
         /// </summary>
-        protected T? PollUntil<T>(int proposalId, string activity, Func<(bool Done, T? Result, string Status)> poll, string whatToDo) where T : class
+        private protected T? PollUntil<T>(int proposalId, string activity, Func<(bool Done, T? Result, string Status)> poll, string whatToDo) where T : class
         {
             var activityId = Math.Abs(GetType().Name.GetHashCode() % 10000) + 1;
             var started = DateTime.UtcNow;
@@ -56,7 +60,7 @@ namespace PortalIo.Commands.AiBuilder
                     progress.PercentComplete = (int)Math.Min(99, 100 * elapsed.TotalSeconds / TimeoutSec);
                     WriteProgress(progress);
                     var wait = TimeSpan.FromSeconds(Math.Min(PollIntervalSec, Math.Max(0.05, (deadline - DateTime.UtcNow).TotalSeconds)));
-                    Await(DelayAsync(wait));
+                    Await(Task.Delay(wait, CancelToken));
                 }
             }
             finally
@@ -65,12 +69,6 @@ namespace PortalIo.Commands.AiBuilder
                 progress.StatusDescription = "Done";
                 WriteProgress(progress);
             }
-        }
-
-        private async Task<bool> DelayAsync(TimeSpan wait)
-        {
-            await Task.Delay(wait, CancelToken).ConfigureAwait(false);
-            return true;
         }
     }
 }

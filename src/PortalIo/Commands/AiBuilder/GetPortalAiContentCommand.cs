@@ -18,7 +18,7 @@ namespace PortalIo.Commands.AiBuilder
         {
             ForInput(ProposalId, () =>
             {
-                foreach (var item in Await(AiBuilderApi.ListContentAsync(Client, ProposalId, Log, CancelToken))) Emit(item);
+                foreach (var item in Await(AiBuilderApi.ListContentAsync(Call, ProposalId))) Emit(item);
             }, AiHints.Content);
         }
     }

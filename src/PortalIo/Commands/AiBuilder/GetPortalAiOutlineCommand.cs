@@ -15,6 +15,6 @@ namespace PortalIo.Commands.AiBuilder
         public int ProposalId { get; set; }
 
         protected override void ProcessRecord() =>
-            ForInput(ProposalId, () => Emit(Await(AiBuilderApi.GetOutlineAsync(Client, ProposalId, Log, CancelToken))), AiHints.Outline);
+            ForInput(ProposalId, () => Emit(Await(AiBuilderApi.GetOutlineAsync(Call, ProposalId))), AiHints.Outline);
     }
 }

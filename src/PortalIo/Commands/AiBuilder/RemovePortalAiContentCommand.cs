@@ -21,12 +21,12 @@ namespace PortalIo.Commands.AiBuilder
         {
             if (!ShouldProcess("content " + ContentId + " of proposal " + ProposalId, "Delete AI content")) return;
             var target = new AiContentTarget(ProposalId, ContentId);
-            ForInput(target, () => Await(AiBuilderApi.DeleteContentAsync(Client, ProposalId, ContentId, Log, CancelToken)), AiHints.Content);
+            ForInput(target, () => Await(AiBuilderApi.DeleteContentAsync(Call, ProposalId, ContentId)), AiHints.Content);
         }
     }
 
     /// <summary>One content item of one proposal, as the error record's TargetObject.</summary>
-    public sealed class AiContentTarget
+    internal sealed class AiContentTarget
     {
         public AiContentTarget(int proposalId, int contentId)
         {

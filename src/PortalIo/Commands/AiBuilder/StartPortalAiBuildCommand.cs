@@ -26,8 +26,8 @@ namespace PortalIo.Commands.AiBuilder
             var id = ProposalId;
             ForInput(id, () =>
             {
-                var before = Wait ? Await(ProposalsApi.GetAsync(Client, id, Log, CancelToken)) : null;
-                var started = Await(AiBuilderApi.StartBuildAsync(Client, id, Log, CancelToken));
+                var before = Wait ? Await(ProposalsApi.GetAsync(Call, id)) : null;
+                var started = Await(AiBuilderApi.StartBuildAsync(Call, id));
                 if (before is null)
                 {
                     Emit(started);
@@ -35,7 +35,7 @@ namespace PortalIo.Commands.AiBuilder
                 }
                 var proposal = PollUntil(id, "Building proposal " + id + " with AI", () =>
                 {
-                    var current = Await(ProposalsApi.GetAsync(Client, id, Log, CancelToken));
+                    var current = Await(ProposalsApi.GetAsync(Call, id));
                     return (AiBuilderApi.BuildChanged(before, current), current, started.Status ?? "Building");
                 }, "check the proposal with Get-PortalProposal -Id " + id + ".");
                 if (proposal != null) Emit(proposal);

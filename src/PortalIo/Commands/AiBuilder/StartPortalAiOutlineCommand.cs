@@ -25,7 +25,7 @@ namespace PortalIo.Commands.AiBuilder
             var id = ProposalId;
             ForInput(id, () =>
             {
-                var started = Await(AiBuilderApi.StartOutlineAsync(Client, id, Log, CancelToken));
+                var started = Await(AiBuilderApi.StartOutlineAsync(Call, id));
                 if (!Wait)
                 {
                     Emit(started);
@@ -33,7 +33,7 @@ namespace PortalIo.Commands.AiBuilder
                 }
                 var outline = PollUntil(id, "Generating the AI outline of proposal " + id, () =>
                 {
-                    var current = Await(AiBuilderApi.GetOutlineAsync(Client, id, Log, CancelToken));
+                    var current = Await(AiBuilderApi.GetOutlineAsync(Call, id));
                     return (current.IsCompleted || current.IsFailed, current, current.Status ?? "unknown");
                 }, "check it with Get-PortalAiOutline -ProposalId " + id + ".");
                 if (outline is null) return;

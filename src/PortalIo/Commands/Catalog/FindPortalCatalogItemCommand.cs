@@ -107,8 +107,7 @@ namespace PortalIo.Commands.Catalog
             foreach (var supplier in Suppliers ?? Array.Empty<string>()) filter.Suppliers.Add(supplier.Trim());
 
             object? target = CategoryId ?? ParentCategoryId ?? (object?)SearchText;
-            WritePaged("Searching the catalog", PageSize, target,
-                (window, onTotal) => CatalogApi.Search(Client, filter, window, Log, CancelToken, onTotal), Hints);
+            WritePaged("Searching the catalog", PageSize, target, CatalogApi.Search(Call, filter), Hints);
         }
 
         internal static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints

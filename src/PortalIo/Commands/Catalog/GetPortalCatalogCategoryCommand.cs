@@ -27,7 +27,7 @@ namespace PortalIo.Commands.Catalog
             var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             ForInput(null, () =>
             {
-                var roots = Await(CatalogApi.GetCategoriesAsync(Client, Log, CancelToken));
+                var roots = Await(CatalogApi.GetCategoriesAsync(Call));
                 var nodes = Recurse ? CatalogApi.Flatten(roots) : roots;
                 foreach (var node in nodes)
                 {

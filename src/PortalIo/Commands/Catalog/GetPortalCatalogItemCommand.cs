@@ -28,7 +28,7 @@ namespace PortalIo.Commands.Catalog
         protected override void ProcessRecord()
         {
             foreach (var id in Id)
-                ForInput(id, () => Emit(Await(CatalogApi.GetAsync(Client, id, ExtendedDetails, ItemType, Log, CancelToken))), Hints);
+                ForInput(id, () => Emit(Await(CatalogApi.GetAsync(Call, id, ExtendedDetails, ItemType))), Hints);
         }
 
         private static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints

@@ -36,12 +36,12 @@ namespace PortalIo.Commands.ChangeOrders
             if (ParameterSetName == IdSet)
             {
                 foreach (var id in Id)
-                    ForInput(id, () => Emit(Await(ChangeOrdersApi.GetAsync(Client, ProposalId, id, Log, CancelToken))), hints);
+                    ForInput(id, () => Emit(Await(ChangeOrdersApi.GetAsync(Call, ProposalId, id))), hints);
                 return;
             }
             ForInput(ProposalId, () =>
             {
-                foreach (var changeOrder in Await(ChangeOrdersApi.ListAsync(Client, ProposalId, Log, CancelToken))) Emit(changeOrder);
+                foreach (var changeOrder in Await(ChangeOrdersApi.ListAsync(Call, ProposalId))) Emit(changeOrder);
             }, new ErrorRecordFactory.Hints { ListIds = "List proposals and their ids with Get-PortalProposal." });
         }
     }

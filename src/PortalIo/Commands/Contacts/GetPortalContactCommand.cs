@@ -51,7 +51,7 @@ namespace PortalIo.Commands.Contacts
             {
                 foreach (var id in Id)
                 {
-                    ForInput(id, () => Emit(Await(ContactsApi.GetAsync(Client, id, IncludeCounts, Log, CancelToken))),
+                    ForInput(id, () => Emit(Await(ContactsApi.GetAsync(Call, id, IncludeCounts))),
                         new ErrorRecordFactory.Hints { ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>." });
                 }
                 return;
@@ -59,8 +59,7 @@ namespace PortalIo.Commands.Contacts
 
             var filter = new ContactFilter { SearchText = SearchText, SortBy = SortBy?.ToString(), Descending = Descending };
             foreach (var type in (PartyType ?? Array.Empty<PartyType>()).Distinct()) filter.PartyTypes.Add(type.ToString());
-            WritePaged("Listing contacts", PageSize, null,
-                (window, onTotal) => ContactsApi.List(Client, filter, window, Log, CancelToken, onTotal));
+            WritePaged("Listing contacts", PageSize, null, ContactsApi.List(Call, filter));
         }
     }
 }

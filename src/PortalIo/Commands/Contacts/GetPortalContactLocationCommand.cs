@@ -25,8 +25,7 @@ namespace PortalIo.Commands.Contacts
 
         protected override void ProcessRecord()
         {
-            WritePaged("Listing the locations of contact " + ContactId, PageSize, ContactId,
-                (window, onTotal) => LocationsApi.List(Client, ContactId, window, Log, CancelToken, onTotal),
+            WritePaged("Listing the locations of contact " + ContactId, PageSize, ContactId, LocationsApi.List(Call, ContactId),
                 new ErrorRecordFactory.Hints { ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>." });
         }
     }

@@ -69,7 +69,7 @@ namespace PortalIo.Commands.Contacts
             }
             var name = PartyType == PartyType.Company ? CompanyName : (FirstName + " " + LastName).Trim();
             if (!ShouldProcess(PartyType + " '" + name + "'", "Create contact")) return;
-            ForInput(input, () => Emit(Await(ContactsApi.CreateAsync(Client, input, Log, CancelToken))),
+            ForInput(input, () => Emit(Await(ContactsApi.CreateAsync(Call, input))),
                 new ErrorRecordFactory.Hints { VerifyWrite = "look for it with Get-PortalContact -SearchText '" + name + "'" });
         }
     }

@@ -68,7 +68,7 @@ namespace PortalIo.Commands.Contacts
                 return;
             }
             if (!ShouldProcess("contact " + ContactId, "Add location '" + Street + "'")) return;
-            ForInput(input, () => Emit(Await(LocationsApi.CreateAsync(Client, ContactId, input, Log, CancelToken))),
+            ForInput(input, () => Emit(Await(LocationsApi.CreateAsync(Call, ContactId, input))),
                 new ErrorRecordFactory.Hints
                 {
                     ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>.",

@@ -66,12 +66,11 @@ namespace PortalIo.Commands.Plumbing
             else if (Json != null) request.Body = Json is string text ? RequestBody.RawJson(text) : RequestBody.Json(PowerShellToJson.Convert(Json));
             else if (method == "POST" || method == "PUT" || method == "PATCH") request.Body = RequestBody.EmptyForm();
 
-            if (method != "GET" && !ShouldProcess(request.DescribeUri(Client.BaseUri), method)) return;
+            if (method != "GET" && !ShouldProcess(request.DescribeUri(Call.BaseUri), method)) return;
 
             ForInput(Path, () =>
             {
-                var response = Await(Client.SendAsync(request, Log, CancelToken));
-                Client.EnsureSuccess(request, response);
+                var response = Await(Call.SendForSuccessAsync(request));
                 if (response.Body.Length == 0) return;
                 object? output;
                 try

@@ -28,7 +28,7 @@ namespace PortalIo.Commands.Proposals
             {
                 if (!ShouldProcess("proposal " + ProposalId, "Add area '" + name + "'")) continue;
                 var target = new AreaInput(ProposalId, name);
-                ForInput(target, () => Emit(Await(ProposalsApi.AddAreaAsync(Client, ProposalId, name, Log, CancelToken))), HintsFor(ProposalId, name));
+                ForInput(target, () => Emit(Await(ProposalsApi.AddAreaAsync(Call, ProposalId, name))), HintsFor(ProposalId, name));
             }
         }
 
@@ -41,7 +41,7 @@ namespace PortalIo.Commands.Proposals
     }
 
     /// <summary>The input of one Add-PortalArea call, as the error record's TargetObject.</summary>
-    public sealed class AreaInput
+    internal sealed class AreaInput
     {
         public AreaInput(int proposalId, string name)
         {

@@ -36,7 +36,7 @@ namespace PortalIo.Commands.Proposals
             if (!ShouldProcess("area " + AreaId + " of proposal " + ProposalId, "Add option" + (ClientDescription != null ? " '" + ClientDescription + "'" : string.Empty)))
                 return;
             var target = new AreaOptionInput(ProposalId, AreaId, ClientDescription);
-            ForInput(target, () => Emit(Await(ProposalsApi.AddAreaOptionAsync(Client, ProposalId, AreaId, ClientDescription, InternalNotes, Log, CancelToken))),
+            ForInput(target, () => Emit(Await(ProposalsApi.AddAreaOptionAsync(Call, ProposalId, AreaId, ClientDescription, InternalNotes))),
                 new ErrorRecordFactory.Hints
                 {
                     BadRequest = "An area holds at most 3 options (the Draft option it was created with and 2 more): edit an existing option, or add another area with Add-PortalArea.",
@@ -47,7 +47,7 @@ namespace PortalIo.Commands.Proposals
     }
 
     /// <summary>The input of one Add-PortalAreaOption call, as the error record's TargetObject.</summary>
-    public sealed class AreaOptionInput
+    internal sealed class AreaOptionInput
     {
         public AreaOptionInput(int proposalId, int areaId, string? clientDescription)
         {

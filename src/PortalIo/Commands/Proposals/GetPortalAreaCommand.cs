@@ -26,7 +26,7 @@ namespace PortalIo.Commands.Proposals
             var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             ForInput(ProposalId, () =>
             {
-                var proposal = Await(ProposalsApi.GetAsync(Client, ProposalId, Log, CancelToken));
+                var proposal = Await(ProposalsApi.GetAsync(Call, ProposalId));
                 foreach (var area in proposal.Areas ?? new System.Collections.Generic.List<Area>())
                 {
                     if (pattern is null || pattern.IsMatch(area.Name ?? string.Empty)) Emit(area);

@@ -35,7 +35,7 @@ namespace PortalIo.Commands.Proposals
         {
             ForInput(ProposalId, () =>
             {
-                var proposal = Await(ProposalsApi.GetAsync(Client, ProposalId, Log, CancelToken));
+                var proposal = Await(ProposalsApi.GetAsync(Call, ProposalId));
                 var written = 0;
                 foreach (var area in proposal.Areas ?? new List<Area>())
                 {

@@ -104,8 +104,7 @@ namespace PortalIo.Commands.Proposals
             };
             foreach (var status in (Status ?? Array.Empty<ProposalStatus>()).Distinct()) filter.Statuses.Add(status.ToString());
 
-            WritePaged("Listing proposals", PageSize, null,
-                (window, onTotal) => ProposalsApi.List(Client, filter, window, Log, CancelToken, onTotal));
+            WritePaged("Listing proposals", PageSize, null, ProposalsApi.List(Call, filter));
         }
 
         protected override void EndProcessing()
@@ -128,11 +127,9 @@ namespace PortalIo.Commands.Proposals
 
         private OrderedFanOut<int, Proposal> CreateFanOut()
         {
-            var client = Client;
-            var log = Log;
             _fanOutCancel = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
-            var token = _fanOutCancel.Token;
-            return new OrderedFanOut<int, Proposal>(id => ProposalsApi.GetAsync(client, id, log, token), ThrottleLimit);
+            var call = Call.WithCancellation(_fanOutCancel.Token);
+            return new OrderedFanOut<int, Proposal>(id => ProposalsApi.GetAsync(call, id), ThrottleLimit);
         }
 
         /// <summary>Waits for the oldest request (Ctrl+C ends the wait) and writes its proposal or its error.</summary>

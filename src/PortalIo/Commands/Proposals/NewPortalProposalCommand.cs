@@ -24,7 +24,7 @@ namespace PortalIo.Commands.Proposals
         {
             var what = (Name != null ? "proposal '" + Name + "'" : "proposal with a generated name") + " for salesperson " + SalesPersonId;
             if (!ShouldProcess(what, "Create")) return;
-            ForInput(SalesPersonId, () => Emit(Await(ProposalsApi.CreateAsync(Client, SalesPersonId, Name, Log, CancelToken))), Hints);
+            ForInput(SalesPersonId, () => Emit(Await(ProposalsApi.CreateAsync(Call, SalesPersonId, Name))), Hints);
         }
 
         private static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints

@@ -1,27 +1,28 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using PortalIo.Api;
+using PortalIo.PowerShell;
 using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
-using PortalIo.Http;
-using PortalIo.Models;
-using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Proposals
 {
     /// <summary>
     /// What Set-PortalProposalContact and Set-PortalProposalLocation share: the proposal, the choice
-    /// between the two documented request formats (GAPS G15), -PassThru, and one call per input.
+    /// between the two request formats (see docs/api-decisions.md, 'Contact and location assignment
+    /// body'), -PassThru, and one call per input.
     /// </summary>
     public abstract class ProposalAssignmentCommand : PortalApiCmdlet
     {
+        private protected ProposalAssignmentCommand()
+        {
+        }
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
         [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
-        /// <summary>Sends the older form-encoded request without a body instead of the JSON body (GAPS G15).</summary>
+        /// <summary>Sends the form-encoded request without fields instead of the JSON body.</summary>
         [Parameter]
         public SwitchParameter FormEncoded { get; set; }
 
@@ -29,14 +30,13 @@ namespace PortalIo.Commands.Proposals
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Assigns <paramref name="id"/> (named <paramref name="what"/>) with <paramref name="assign"/>.</summary>
-        protected void Assign(string what, int id,
-            Func<PortalClient, int, int, bool, IPortalLog, CancellationToken, Task<Proposal>> assign, ErrorRecordFactory.Hints hints)
+        /// <summary>Assigns the contact or location <paramref name="id"/> to the proposal.</summary>
+        private protected void Assign(ProposalAssignment what, int id, ErrorRecordFactory.Hints hints)
         {
-            if (!ShouldProcess("proposal " + ProposalId, "Assign " + what.Replace("Id", string.Empty).ToLowerInvariant() + " " + id)) return;
-            ForInput(new AssignmentInput(ProposalId, what, id), () =>
+            if (!ShouldProcess("proposal " + ProposalId, "Assign " + what.ToString().ToLowerInvariant() + " " + id)) return;
+            ForInput(new AssignmentInput(ProposalId, what + "Id", id), () =>
             {
-                var proposal = Await(assign(Client, ProposalId, id, FormEncoded, Log, CancelToken));
+                var proposal = Await(ProposalsApi.AssignAsync(Call, ProposalId, what, id, FormEncoded));
                 if (PassThru) Emit(proposal);
             }, hints);
         }

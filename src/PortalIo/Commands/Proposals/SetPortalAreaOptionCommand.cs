@@ -54,9 +54,9 @@ namespace PortalIo.Commands.Proposals
             {
                 AreaOption? result = null;
                 if (ClientDescription != null)
-                    result = Await(ProposalsApi.SetOptionClientDescriptionAsync(Client, ProposalId, OptionId, ClientDescription, Log, CancelToken));
+                    result = Await(ProposalsApi.SetOptionClientDescriptionAsync(Call, ProposalId, OptionId, ClientDescription));
                 if (InstallerNotes != null)
-                    result = Await(ProposalsApi.SetOptionInstallerNotesAsync(Client, ProposalId, OptionId, InstallerNotes, Log, CancelToken));
+                    result = Await(ProposalsApi.SetOptionInstallerNotesAsync(Call, ProposalId, OptionId, InstallerNotes));
                 if (PassThru) Emit(result);
             }, new ErrorRecordFactory.Hints
             {
@@ -67,7 +67,7 @@ namespace PortalIo.Commands.Proposals
     }
 
     /// <summary>The option a Set-PortalAreaOption call was for, as the error record's TargetObject.</summary>
-    public sealed class OptionInput
+    internal sealed class OptionInput
     {
         public OptionInput(int proposalId, int optionId)
         {

@@ -64,11 +64,11 @@ namespace PortalIo.Commands.Proposals
             {
                 Proposal? result = null;
                 if (Name != null || SalesPersonId.HasValue)
-                    result = Await(ProposalsApi.UpdateAsync(Client, Id, Name, SalesPersonId, Log, CancelToken));
+                    result = Await(ProposalsApi.UpdateAsync(Call, Id, Name, SalesPersonId));
                 if (Description != null)
-                    result = Await(ProposalsApi.SetDescriptionAsync(Client, Id, Description, Log, CancelToken));
+                    result = Await(ProposalsApi.SetDescriptionAsync(Call, Id, Description));
                 if (InternalNotes != null)
-                    result = Await(ProposalsApi.SetInternalNotesAsync(Client, Id, InternalNotes, Log, CancelToken));
+                    result = Await(ProposalsApi.SetInternalNotesAsync(Call, Id, InternalNotes));
                 if (PassThru && result != null) Emit(result);
             }, hints);
         }

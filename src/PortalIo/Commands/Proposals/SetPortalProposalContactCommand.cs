@@ -20,7 +20,7 @@ namespace PortalIo.Commands.Proposals
         public int ContactId { get; set; }
 
         protected override void ProcessRecord() =>
-            Assign("ContactId", ContactId, ProposalsApi.AssignContactAsync, new ErrorRecordFactory.Hints
+            Assign(ProposalAssignment.Contact, ContactId, new ErrorRecordFactory.Hints
             {
                 ListIds = "The proposal and the contact must both belong to this account: see Get-PortalProposal and Get-PortalContact.",
                 VerifyWrite = "check with Get-PortalProposal -Id " + ProposalId,
@@ -28,7 +28,7 @@ namespace PortalIo.Commands.Proposals
     }
 
     /// <summary>The input of an assignment, as the error record's TargetObject.</summary>
-    public sealed class AssignmentInput
+    internal sealed class AssignmentInput
     {
         public AssignmentInput(int proposalId, string what, int id)
         {

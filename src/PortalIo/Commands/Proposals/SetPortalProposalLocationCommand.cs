@@ -18,7 +18,7 @@ namespace PortalIo.Commands.Proposals
         public int LocationId { get; set; }
 
         protected override void ProcessRecord() =>
-            Assign("LocationId", LocationId, ProposalsApi.AssignLocationAsync, new ErrorRecordFactory.Hints
+            Assign(ProposalAssignment.Location, LocationId, new ErrorRecordFactory.Hints
             {
                 ListIds = "The location must belong to the proposal's contact: list them with Get-PortalContactLocation -ContactId <the proposal's contact>.",
                 VerifyWrite = "check with Get-PortalProposal -Id " + ProposalId,

@@ -19,7 +19,7 @@ namespace PortalIo.Commands.Session
 
         protected override void ProcessRecord()
         {
-            var checks = Await(ConnectionDiagnostics.RunAsync(ActiveSession, Log, CancelToken));
+            var checks = Await(ConnectionDiagnostics.RunAsync(Call, ActiveSession.Roles));
             if (Quiet)
             {
                 Emit(ConnectionDiagnostics.AllPassed(checks));

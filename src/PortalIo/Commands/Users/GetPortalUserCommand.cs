@@ -20,7 +20,7 @@ namespace PortalIo.Commands.Users
             ForInput(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                foreach (var user in Await(UsersApi.ListAsync(Client, Log, CancelToken)))
+                foreach (var user in Await(UsersApi.ListAsync(Call)))
                 {
                     if (pattern is null || pattern.IsMatch(user.Name) || (user.Email != null && pattern.IsMatch(user.Email)))
                         Emit(user);

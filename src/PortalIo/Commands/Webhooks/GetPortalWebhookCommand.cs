@@ -20,7 +20,7 @@ namespace PortalIo.Commands.Webhooks
         {
             ForInput(Id, () =>
             {
-                foreach (var webhook in Await(WebhooksApi.ListAsync(Client, Log, CancelToken)))
+                foreach (var webhook in Await(WebhooksApi.ListAsync(Call)))
                 {
                     if (Id == null || System.Array.IndexOf(Id, webhook.SubscriptionId) >= 0) Emit(webhook);
                 }

@@ -49,7 +49,7 @@ namespace PortalIo.Commands.Webhooks
             if (!ShouldProcess(url, "Subscribe to " + string.Join(", ", Event))) return;
             ForInput(url, () =>
             {
-                var webhook = Await(WebhooksApi.CreateAsync(Client, url, Event, Description, EventEncoding, Log, CancelToken));
+                var webhook = Await(WebhooksApi.CreateAsync(Call, url, Event, Description, EventEncoding));
                 if (webhook.HasSecretKey)
                 {
                     WriteWarning("Store the secret key of webhook " + webhook.SubscriptionId + " now: Portal.io shows it only at creation. " +

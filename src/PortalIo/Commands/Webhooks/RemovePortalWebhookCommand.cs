@@ -19,7 +19,7 @@ namespace PortalIo.Commands.Webhooks
             foreach (var id in Id)
             {
                 if (!ShouldProcess("webhook " + id, "Delete (permanent: re-subscribing needs New-PortalWebhook)")) continue;
-                ForInput(id, () => Await(WebhooksApi.DeleteAsync(Client, id, Log, CancelToken)), WebhookHints.Delete);
+                ForInput(id, () => Await(WebhooksApi.DeleteAsync(Call, id)), WebhookHints.Delete);
             }
         }
     }

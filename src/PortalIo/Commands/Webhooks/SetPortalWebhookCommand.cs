@@ -67,7 +67,7 @@ namespace PortalIo.Commands.Webhooks
                 }
             }
             if (!ShouldProcess("webhook " + Id, "Set " + string.Join("; ", changes))) return;
-            ForInput(Id, () => Emit(Await(WebhooksApi.UpdateAsync(Client, Id, Url, Event, Enabled, Description, EventEncoding, Log, CancelToken))),
+            ForInput(Id, () => Emit(Await(WebhooksApi.UpdateAsync(Call, Id, Url, Event, Enabled, Description, EventEncoding))),
                 WebhookHints.Update);
         }
     }

@@ -16,7 +16,7 @@ namespace PortalIo.PowerShell.Completion
     /// searches by name; the name shows in the list and the tooltip. Never blocks the prompt for
     /// more than <see cref="CompletionCache.PromptBudget"/>, and offers nothing when not connected.
     /// </summary>
-    public abstract class PortalIdCompleter : IArgumentCompleter
+    internal abstract class PortalIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

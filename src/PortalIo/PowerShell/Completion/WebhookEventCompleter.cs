@@ -8,7 +8,7 @@ using PortalIo.Webhooks;
 namespace PortalIo.PowerShell.Completion
 {
     /// <summary>Tab completion of -Event with the documented names.</summary>
-    public sealed class WebhookEventCompleter : IArgumentCompleter
+    internal sealed class WebhookEventCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

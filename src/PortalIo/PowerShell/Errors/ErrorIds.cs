@@ -1,7 +1,7 @@
 namespace PortalIo.PowerShell.Errors
 {
     /// <summary>The stable ErrorIds of the module: scripts may switch on them, so never rename one.</summary>
-    public static class ErrorIds
+    internal static class ErrorIds
     {
         public const string BadRequest = "PortalIo.BadRequest";
         public const string Unauthorized = "PortalIo.Unauthorized";

@@ -10,7 +10,7 @@ namespace PortalIo.PowerShell.Errors
     /// category design.md §5 assigns to the status, the input as TargetObject, the API's message,
     /// and a RecommendedAction that says what to do next.
     /// </summary>
-    public static class ErrorRecordFactory
+    internal static class ErrorRecordFactory
     {
         /// <summary>What the cmdlet knows about the context that the status alone does not tell.</summary>
         public sealed class Hints
