@@ -68,35 +68,5 @@ namespace PortalIo.Api
             if (task.IsCompleted) _ = task.Exception;
             else _ = task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
         }
-
-        /// <summary>
-        /// Plain C# use: runs every input with at most <paramref name="limit"/> under way and yields
-        /// each input with its finished task, in input order, as soon as it and all before it are done.
-        /// </summary>
-        public static IEnumerable<KeyValuePair<TInput, Task<TResult>>> Run(IEnumerable<TInput> inputs, Func<TInput, Task<TResult>> start, int limit)
-        {
-            if (inputs is null) throw new ArgumentNullException(nameof(inputs));
-            var fanOut = new OrderedFanOut<TInput, TResult>(start, limit);
-            try
-            {
-                foreach (var input in inputs)
-                {
-                    while (fanOut.IsFull) yield return Finish(fanOut.TakeHead());
-                    fanOut.Start(input);
-                    while (fanOut.HeadIsDone) yield return fanOut.TakeHead();
-                }
-                while (fanOut.Count > 0) yield return Finish(fanOut.TakeHead());
-            }
-            finally
-            {
-                fanOut.Abandon();
-            }
-        }
-
-        private static KeyValuePair<TInput, Task<TResult>> Finish(KeyValuePair<TInput, Task<TResult>> entry)
-        {
-            try { entry.Value.Wait(); } catch (AggregateException) { }
-            return entry;
-        }
     }
 }

@@ -53,7 +53,6 @@ namespace PortalIo.Http
         }
 
         public Uri BaseUri { get; }
-        public ClientSettings Settings => _settings.Clone();
 
         private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
         {
@@ -112,8 +111,8 @@ namespace PortalIo.Http
 
                 if (failure != null) throw failure;
                 if (response!.IsSuccess && request.IsIdempotent) _getSucceeded = true;
-                return new PortalResponse(response.StatusCode, response.ReasonPhrase, response.Body, response.Date,
-                    response.RetryAfter, response.LastModified, attempt) { SignedAt = response.SignedAt };
+                response.Attempts = attempt;
+                return response;
             }
         }
 
@@ -281,8 +280,7 @@ namespace PortalIo.Http
             var retry = response.Headers.RetryAfter;
             if (retry?.Delta != null) retryAfter = retry.Delta;
             else if (retry?.Date != null) retryAfter = retry.Date.Value - DateTimeOffset.UtcNow;
-            return new PortalResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body,
-                response.Headers.Date, retryAfter, response.Content.Headers.LastModified, attempts: 1);
+            return new PortalResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, response.Headers.Date, retryAfter);
         }
 
         /// <summary>True when the failure happened before any byte of the request could reach the server.</summary>

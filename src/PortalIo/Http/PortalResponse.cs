@@ -6,16 +6,13 @@ namespace PortalIo.Http
     /// <summary>A completed HTTP exchange: status, the headers the module uses, and the body.</summary>
     internal sealed class PortalResponse
     {
-        public PortalResponse(int statusCode, string reasonPhrase, byte[] body, DateTimeOffset? date,
-            TimeSpan? retryAfter, DateTimeOffset? lastModified, int attempts)
+        public PortalResponse(int statusCode, string reasonPhrase, byte[] body, DateTimeOffset? date, TimeSpan? retryAfter)
         {
             StatusCode = statusCode;
             ReasonPhrase = reasonPhrase;
             Body = body;
             Date = date;
             RetryAfter = retryAfter;
-            LastModified = lastModified;
-            Attempts = attempts;
         }
 
         public int StatusCode { get; }
@@ -23,11 +20,12 @@ namespace PortalIo.Http
         public byte[] Body { get; }
         public DateTimeOffset? Date { get; }
         public TimeSpan? RetryAfter { get; }
-        public DateTimeOffset? LastModified { get; }
-        public int Attempts { get; }
+
+        /// <summary>How many attempts it took (1 when the first was answered).</summary>
+        public int Attempts { get; set; } = 1;
 
         /// <summary>This machine's clock when the answered attempt was signed (for clock-skew diagnosis).</summary>
-        public DateTimeOffset? SignedAt { get; internal set; }
+        public DateTimeOffset? SignedAt { get; set; }
 
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
         public string BodyText => Encoding.UTF8.GetString(Body);

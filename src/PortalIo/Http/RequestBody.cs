@@ -16,11 +16,6 @@ namespace PortalIo.Http
         public string ContentType { get; }
         public byte[] Content { get; }
 
-        /// <summary>Redacted text for logs: field names and values, never secrets (bodies carry none).</summary>
-        public string Describe() => ContentType.StartsWith(MultipartContentTypePrefix, System.StringComparison.Ordinal)
-            ? "(multipart body, " + Content.Length + " bytes)"
-            : Encoding.UTF8.GetString(Content);
-
         private RequestBody(string contentType, byte[] content)
         {
             ContentType = contentType;

@@ -27,6 +27,5 @@ namespace PortalIo.Models
     internal sealed class UserList
     {
         public List<User>? Users { get; set; }
-        public int UsersCount { get; set; }
     }
 }

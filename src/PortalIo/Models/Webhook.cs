@@ -32,12 +32,4 @@ namespace PortalIo.Models
 
         public override string ToString() => "Webhook " + SubscriptionId + " -> " + Url;
     }
-
-    /// <summary>The answer of DELETE /public/webhook/unsubscribe/{id}.</summary>
-    internal sealed class WebhookDeleteResult
-    {
-        public bool Success { get; set; }
-        public long SubscriptionId { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-    }
 }

@@ -52,9 +52,6 @@ namespace PortalIo.PowerShell.Sandbox
         /// </summary>
         public void RouteWebhookHost(string publicHost, Uri localTarget) => SandboxBridge.RouteWebhookHost(_server, publicHost, localTarget);
 
-        /// <summary>The PortalIo.Sandbox.SandboxServer itself (request log, fault switches), for tests.</summary>
-        public object GetServer() => _server;
-
         public void Stop() => SandboxBridge.Stop(_server);
 
         public override string ToString() => "PortalSandbox " + BaseUri;
