@@ -6,9 +6,8 @@ using PortalIo.Models;
 namespace PortalIo.Api
 {
     /// <summary>
-    /// The filters of GET /public/catalog (route 22), as query parameters. Only documented names
-    /// are sent (GAPS G24: the industry, authorized, discontinued, industrial-favorite and price
-    /// filters have no captured name; use Invoke-PortalRequest -Query for them once known).
+    /// The filters of GET /public/catalog, as query parameters: only those whose names are
+    /// documented (see docs/api-decisions.md, 'Catalog search filters with documented names only').
     /// </summary>
     internal sealed class CatalogFilter
     {
@@ -27,8 +26,7 @@ namespace PortalIo.Api
         {
             if (!string.IsNullOrEmpty(SearchText)) request.AddQuery("SearchText", SearchText);
             if (CategoryId.HasValue) request.AddQuery("CategoryId", Text(CategoryId.Value));
-            // Arrays repeat the key (CategoryIds=47&CategoryIds=48): the newer docs (G25). The older,
-            // comma-separated form stays reachable through Invoke-PortalRequest -Query @{ CategoryIds = '47,48' }.
+            // Arrays repeat the key (see docs/api-decisions.md, 'Repeated query keys for lists').
             foreach (var id in CategoryIds) request.AddQuery("CategoryIds", Text(id));
             if (ParentCategoryId.HasValue) request.AddQuery("ParentCategoryId", Text(ParentCategoryId.Value));
             foreach (var id in ParentCategoryIds) request.AddQuery("ParentCategoryIds", Text(id));

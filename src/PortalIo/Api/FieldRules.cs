@@ -3,9 +3,9 @@ using System.Collections.Generic;
 namespace PortalIo.Api
 {
     /// <summary>
-    /// The field rules and length limits the reference documents for contacts and locations,
-    /// checked before any request so the user gets an error naming the parameter, not a 400.
-    /// Location limits come from the API's OpenAPI text; Street follows the prose (255, GAPS G21).
+    /// The field rules and length limits of contacts and locations, checked before any request so
+    /// the user gets an error naming the parameter, not a 400 (see docs/api-decisions.md, 'First
+    /// name required for companies' and 'Location field limits').
     /// </summary>
     internal static class FieldRules
     {

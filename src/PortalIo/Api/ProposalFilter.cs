@@ -5,7 +5,7 @@ using PortalIo.Http;
 
 namespace PortalIo.Api
 {
-    /// <summary>The filters of GET /public/proposals (route 3), as query parameters.</summary>
+    /// <summary>The filters of GET /public/proposals, as query parameters.</summary>
     internal sealed class ProposalFilter
     {
         public string? SearchText { get; set; }
@@ -23,7 +23,7 @@ namespace PortalIo.Api
         internal void ApplyTo(PortalRequest request)
         {
             if (!string.IsNullOrEmpty(SearchText)) request.AddQuery("SearchText", SearchText);
-            // Multi-valued filters repeat the key (Statuses=Draft&Statuses=Submitted).
+            // Repeated keys (see docs/api-decisions.md, 'Repeated query keys for lists').
             foreach (var status in Statuses) request.AddQuery("Statuses", status);
             if (ContactId.HasValue) request.AddQuery("ContactId", ContactId.Value.ToString(CultureInfo.InvariantCulture));
             if (SalesPersonId.HasValue) request.AddQuery("SalesPersonId", SalesPersonId.Value.ToString(CultureInfo.InvariantCulture));

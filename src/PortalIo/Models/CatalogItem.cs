@@ -6,7 +6,7 @@ using PortalIo.Http;
 
 namespace PortalIo.Models
 {
-    /// <summary>What a catalog entry is, and where it comes from (catalog.md §0).</summary>
+    /// <summary>What a catalog entry is, and where it comes from.</summary>
     public enum CatalogItemType
     {
         /// <summary>Physical equipment from the shared Portal.io catalog (the API's default).</summary>

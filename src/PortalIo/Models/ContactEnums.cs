@@ -7,7 +7,7 @@ namespace PortalIo.Models
         Company,
     }
 
-    /// <summary>The role of a contact (newer docs and every example; see GAPS G18).</summary>
+    /// <summary>The role of a contact (see docs/api-decisions.md, 'Contact and party type names').</summary>
     public enum ContactType
     {
         Client,
@@ -16,7 +16,7 @@ namespace PortalIo.Models
         Other,
     }
 
-    /// <summary>The SortBy values of GET /public/people (newer docs).</summary>
+    /// <summary>The SortBy values of GET /public/people (see docs/api-decisions.md, 'Sort fields and direction').</summary>
     public enum ContactSortField
     {
         ModifiedDate,

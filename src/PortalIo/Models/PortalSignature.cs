@@ -2,7 +2,7 @@ namespace PortalIo.Models
 {
     /// <summary>
     /// New-PortalSignature's answer: the parts, the canonical message (user key masked) and the
-    /// signature, to compare with another client's character by character (the seeds' 401 checklist).
+    /// signature, to compare with another client's character by character (about_PortalIo_Authentication, "When Portal.io answers 401").
     /// </summary>
     public sealed class PortalSignature
     {

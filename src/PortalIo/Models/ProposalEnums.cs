@@ -14,7 +14,7 @@ namespace PortalIo.Models
         Expired,
     }
 
-    /// <summary>The SortBy values of GET /public/proposals (newer docs).</summary>
+    /// <summary>The SortBy values of GET /public/proposals (see docs/api-decisions.md, 'Sort fields and direction').</summary>
     public enum ProposalSortField
     {
         CreatedDate,

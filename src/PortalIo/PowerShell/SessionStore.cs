@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using PortalIo.PowerShell.Sandbox;
+using PortalIo.PowerShell.LocalSandbox;
 using PortalIo.Session;
 
 namespace PortalIo.PowerShell

@@ -5,7 +5,7 @@ namespace PortalIo.Session
 {
     /// <summary>
     /// Which base URIs a session may use. Plain http would send signed requests and the exchange
-    /// password in clear text, so it is refused except on loopback (the local sandbox).
+    /// password in clear text, so it is refused except on loopback (a local sandbox of Start-PortalSandbox).
     /// </summary>
     internal static class BaseUriPolicy
     {

@@ -34,7 +34,7 @@ namespace PortalIo.Session
 
         public Uri BaseUri { get; }
 
-        /// <summary>Production, Sandbox, or Custom (a -BaseUri such as the local sandbox).</summary>
+        /// <summary>Production, Sandbox (Portal.io's hosted sandbox environment), or Custom (a -BaseUri, such as a local sandbox's).</summary>
         public string Environment { get; }
 
         /// <summary>Identifies the integration; Portal.io documents it as safe to share.</summary>

@@ -27,7 +27,10 @@ namespace PortalIo.Session
         public System.Net.Http.HttpMessageHandler? Handler { get; set; }
     }
 
-    /// <summary>Builds sessions: runs the credential exchange (route 1) when given a user name and password.</summary>
+    /// <summary>
+    /// Builds sessions: runs the credential exchange when given a user name and password (see
+    /// docs/api-decisions.md, 'Empty user key on the credential exchange').
+    /// </summary>
     internal static class SessionConnector
     {
         public const string ExchangePath = "authenticate/apikeyexchange";

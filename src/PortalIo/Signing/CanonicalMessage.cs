@@ -3,7 +3,7 @@ using System;
 namespace PortalIo.Signing
 {
     /// <summary>
-    /// The string Portal.io signs, exactly as the seeds state it:
+    /// The string Portal.io signs (about_PortalIo_Authentication, "The canonical message"):
     /// METHOD + scheme://host/path (never the query) + Content-Type (non-GET only) + date + user key,
     /// with no separators. The user key is empty for the credential exchange.
     /// </summary>
@@ -31,7 +31,7 @@ namespace PortalIo.Signing
 
         /// <summary>
         /// scheme://host[:port]/path as sent on the wire (path still percent-encoded), without the
-        /// query string: the server deliberately leaves the query out of verification.
+        /// query string (see docs/api-decisions.md, 'Signed URL without the query string').
         /// </summary>
         public static string SignedUrl(Uri requestUri)
         {

@@ -4,19 +4,19 @@ using System.Linq;
 
 namespace PortalIo.Webhooks
 {
-    /// <summary>How -Event values are put in the form body (GAPS G28).</summary>
+    /// <summary>How -Event values are put in the form body (see docs/api-decisions.md, 'Webhook events encoding').</summary>
     public enum WebhookEventEncoding
     {
-        /// <summary>One Events key per event (Events=a&amp;Events=b): the newer docs' form. The default.</summary>
+        /// <summary>One Events key per event (Events=a&amp;Events=b). The default.</summary>
         Repeated,
-        /// <summary>One Events key with a comma-separated list (Events=a,b): the older docs' form.</summary>
+        /// <summary>One Events key with a comma-separated list (Events=a,b).</summary>
         CommaSeparated,
     }
 
     /// <summary>
-    /// The event names the docs list (GAPS G27: dot-notation in the newer docs and in what the API
-    /// returns; PascalCase in the older create page). Offered by tab completion; other names are
-    /// sent as given and the API answers 400 for unknown ones, so a new event needs no new module.
+    /// The documented event names, in both naming schemes (see docs/api-decisions.md, 'Webhook event
+    /// names'). Offered by tab completion; other names are sent as given and the API answers 400 for
+    /// unknown ones, so a new event needs no new module.
     /// </summary>
     internal static class WebhookEvents
     {

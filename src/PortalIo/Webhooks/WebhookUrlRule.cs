@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace PortalIo.Webhooks
 {
     /// <summary>
-    /// The documented rule for a subscription's Url (webhooks.md §5.1), checked before any request:
+    /// The documented rule for a subscription's Url, checked before any request:
     /// an absolute https URL whose host is publicly routable (no private, loopback or link-local
     /// address). Host names are not resolved here (Portal.io resolves them); names that can never be
     /// public (localhost, *.localhost, *.local, *.internal, single labels) are refused.

@@ -100,7 +100,7 @@ namespace PortalIo.Tests.Architecture
             "PortalIo.PowerShell.ModuleInitializer",
             "PortalIo.PowerShell.PortalApiCmdlet",
             "PortalIo.PowerShell.PortalCmdlet",
-            "PortalIo.PowerShell.Sandbox.PortalSandbox",
+            "PortalIo.PowerShell.LocalSandbox.PortalSandbox",
             "PortalIo.Session.PortalEnvironment",
             "PortalIo.Session.PortalSession",
             "PortalIo.Webhooks.WebhookEventEncoding",

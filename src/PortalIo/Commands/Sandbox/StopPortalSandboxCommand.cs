@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using PortalIo.PowerShell;
-using PortalIo.PowerShell.Sandbox;
+using PortalIo.PowerShell.LocalSandbox;
 
 namespace PortalIo.Commands.Sandbox
 {

@@ -7,7 +7,7 @@ namespace PortalIo.PowerShell.Errors
 {
     /// <summary>
     /// Turns a failed call into the ErrorRecord a PowerShell user can act on: a stable ErrorId, the
-    /// category design.md §5 assigns to the status, the input as TargetObject, the API's message,
+    /// category that fits the status (about_PortalIo_Errors lists them), the input as TargetObject, the API's message,
     /// and a RecommendedAction that says what to do next.
     /// </summary>
     internal static class ErrorRecordFactory
@@ -121,7 +121,7 @@ namespace PortalIo.PowerShell.Errors
         }
 
         /// <summary>
-        /// The item of the seeds' 401 checklist most likely at fault, from what the failed call tells:
+        /// The item of the 401 checklist (about_PortalIo_Authentication, "When Portal.io answers 401") most likely at fault, from what the failed call tells:
         /// the server's Date against this machine's clock, and whether GETs of the same client had passed.
         /// </summary>
         public static string DiagnoseUnauthorized(PortalApiException ex)
@@ -150,7 +150,7 @@ namespace PortalIo.PowerShell.Errors
             return SignatureChecklist;
         }
 
-        /// <summary>The seeds' 401 checklist, as one action.</summary>
+        /// <summary>The 401 checklist of about_PortalIo_Authentication, as one action.</summary>
         public const string SignatureChecklist =
             "The request signature did not match. Check, in order: (1) the application key and secret key are exactly as issued (no trailing spaces; the secret is used as its literal text, not Base64-decoded); " +
             "(2) this computer's clock is correct (UTC, within a minute of the server's Date); (3) nothing between you and Portal.io rewrites the Content-Type or the URL path; " +

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using PortalIo.Session;
 
-namespace PortalIo.PowerShell.Sandbox
+namespace PortalIo.PowerShell.LocalSandbox
 {
     /// <summary>
     /// A running local sandbox, shaped so that <c>Start-PortalSandbox | Connect-Portal</c> binds

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using PortalIo.Models;
 using PortalIo.Sandbox;
 
-namespace PortalIo.PowerShell.Sandbox
+namespace PortalIo.PowerShell.LocalSandbox
 {
     /// <summary>
     /// The only code that touches PortalIo.Sandbox types. Every member is kept out of line so the
