@@ -6,7 +6,7 @@ namespace PortalIo.Http
     /// <summary>One page of a list endpoint: its items and, where the endpoint reports it, the total.</summary>
     internal sealed class Page<T>
     {
-        public Page(IReadOnlyList<T> items, long? totalCount)
+        public Page(IReadOnlyList<T>? items, long? totalCount)
         {
             Items = items ?? Array.Empty<T>();
             TotalCount = totalCount;

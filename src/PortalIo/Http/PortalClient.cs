@@ -68,14 +68,11 @@ namespace PortalIo.Http
             log ??= NullPortalLog.Instance;
             var uri = request.BuildUri(BaseUri);
             var method = request.Method.Method;
-            // The redacted URL is only spelled out for a log line or an error.
-            string? described = null;
-            string DescribedUrl() => described ??= request.DescribeUri(BaseUri);
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var stopwatch = Stopwatch.StartNew();
-                var outcome = await SendOnceAsync(request, uri, DescribedUrl, log, cancellationToken).ConfigureAwait(false);
+                var outcome = await SendOnceAsync(request, uri, log, cancellationToken).ConfigureAwait(false);
                 var elapsed = stopwatch.ElapsedMilliseconds;
 
                 var response = outcome.Response;
@@ -88,7 +85,7 @@ namespace PortalIo.Http
 
                 if (log.IsVerboseEnabled)
                 {
-                    log.Verbose(method + " " + DescribedUrl() + " -> " +
+                    log.Verbose(method + " " + request.DescribeUri(BaseUri) + " -> " +
                         (failure != null ? "no response (" + failure.ApiMessage + ")" : response!.StatusCode + " " + response.ReasonPhrase) +
                         " (" + elapsed + " ms" + (attempt > 1 ? ", attempt " + attempt : string.Empty) + ")");
                 }
@@ -101,7 +98,7 @@ namespace PortalIo.Http
                     {
                         if (log.IsDebugEnabled)
                         {
-                            log.Debug("Retrying " + method + " " + DescribedUrl() + " in " + (int)wait.Value.TotalMilliseconds +
+                            log.Debug("Retrying " + method + " " + request.DescribeUri(BaseUri) + " in " + (int)wait.Value.TotalMilliseconds +
                                 " ms (retry " + attempt + " of " + _retryPolicy.MaxRetries + ").");
                         }
                         await _settings.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
@@ -175,7 +172,7 @@ namespace PortalIo.Http
             public PortalApiException? Failure;
         }
 
-        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, Uri uri, Func<string> describedUrl, IPortalLog log,
+        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, Uri uri, IPortalLog log,
             CancellationToken cancellationToken)
         {
             var method = request.Method.Method;
@@ -213,7 +210,7 @@ namespace PortalIo.Http
                     {
                         Failure = new PortalApiException(PortalErrorKind.InvalidResponse, (int)response.StatusCode,
                             "the response is larger than the limit of " + _settings.MaxResponseBytes + " bytes",
-                            method, describedUrl()),
+                            method, request.DescribeUri(BaseUri)),
                     };
                 }
                 var answered = ToResponse(response, body);
@@ -230,7 +227,7 @@ namespace PortalIo.Http
                 {
                     Failure = new PortalApiException(PortalErrorKind.Timeout, 0,
                         "no complete response within " + _settings.Timeout.TotalSeconds + " s (the per-request timeout)",
-                        method, describedUrl(), inner: ex),
+                        method, request.DescribeUri(BaseUri), inner: ex),
                 };
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
@@ -238,31 +235,18 @@ namespace PortalIo.Http
                 return new AttemptOutcome
                 {
                     Failure = new PortalApiException(PortalErrorKind.Network, 0, Innermost(ex).Message,
-                        method, describedUrl(), inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
+                        method, request.DescribeUri(BaseUri), inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
                 };
             }
         }
 
+        /// <summary>The whole body, or null when it is larger than the limit (refused before reading when its length is declared).</summary>
         private async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var declared = response.Content.Headers.ContentLength;
             if (declared.HasValue && declared.Value > _settings.MaxResponseBytes) return null;
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (declared.HasValue)
-            {
-                // The usual case: the length is known, so the body is read straight into its array.
-                var body = new byte[declared.Value];
-                var filled = 0;
-                while (filled < body.Length)
-                {
-                    var got = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false);
-                    if (got == 0)
-                        throw new IOException("the connection closed after " + filled + " of " + declared.Value + " bytes");
-                    filled += got;
-                }
-                return body;
-            }
-            using var buffer = new MemoryStream(4096);
+            using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             while (true)
             {
@@ -271,6 +255,9 @@ namespace PortalIo.Http
                 if (buffer.Length + read > _settings.MaxResponseBytes) return null;
                 buffer.Write(chunk, 0, read);
             }
+            // Not every handler notices a connection that closed early: a short body is a network failure, not bad JSON.
+            if (declared.HasValue && buffer.Length != declared.Value)
+                throw new IOException("the connection closed after " + buffer.Length + " of " + declared.Value + " bytes");
             return buffer.ToArray();
         }
 

@@ -4,8 +4,9 @@ using System.Threading;
 namespace PortalIo.Http
 {
     /// <summary>
-    /// The one set of JSON options, built on first use (not at import). No static initializer, so
-    /// that <see cref="IsCreated"/> can be read (bench/, import scenario) without creating them.
+    /// The one set of JSON options, built on first use, not at import. No static initializer, so
+    /// that <see cref="IsCreated"/> can be read without creating them: bench scenario import, row
+    /// "lazy loading", reads it after Import-Module.
     /// </summary>
     internal static class PortalJson
     {

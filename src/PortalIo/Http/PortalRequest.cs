@@ -19,12 +19,8 @@ namespace PortalIo.Http
         /// <summary>Relative to the session's base URI, e.g. <c>public/proposals/1042/area</c>.</summary>
         public string Path { get; }
 
-        // Created on first use: most requests have no query and nothing to redact.
-        private List<KeyValuePair<string, string>>? _query;
-        private HashSet<string>? _redactedQueryKeys;
-
         /// <summary>Ordered; a key may repeat (<c>Statuses=Draft&amp;Statuses=Submitted</c>).</summary>
-        public List<KeyValuePair<string, string>> Query => _query ??= new List<KeyValuePair<string, string>>();
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
 
         public RequestBody? Body { get; set; }
 
@@ -32,7 +28,7 @@ namespace PortalIo.Http
         public bool IsCredentialExchange { get; set; }
 
         /// <summary>Query keys whose values never appear in logs or errors (the exchange password).</summary>
-        public ISet<string> RedactedQueryKeys => _redactedQueryKeys ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        public ISet<string> RedactedQueryKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         public static PortalRequest Get(string path) => new PortalRequest(HttpMethod.Get, path);
 
@@ -49,7 +45,7 @@ namespace PortalIo.Http
         public PortalRequest ForPage(int pageNumber, int pageSize)
         {
             var page = new PortalRequest(Method, Path) { Body = Body };
-            if (_query != null) page.Query.AddRange(_query);
+            page.Query.AddRange(Query);
             return page.AddQuery("PageNumber", pageNumber.ToString(CultureInfo.InvariantCulture))
                 .AddQuery("PageSize", pageSize.ToString(CultureInfo.InvariantCulture));
         }
@@ -63,14 +59,14 @@ namespace PortalIo.Http
         {
             var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri.AbsoluteUri : baseUri.AbsoluteUri + "/";
             var text = root + Path;
-            if (_query != null && _query.Count > 0)
+            if (Query.Count > 0)
             {
-                var pairs = _query;
-                if (redact && _redactedQueryKeys != null && _redactedQueryKeys.Count > 0)
+                var pairs = Query;
+                if (redact && RedactedQueryKeys.Count > 0)
                 {
-                    pairs = new List<KeyValuePair<string, string>>(_query.Count);
-                    foreach (var pair in _query)
-                        pairs.Add(_redactedQueryKeys.Contains(pair.Key) ? new KeyValuePair<string, string>(pair.Key, "***") : pair);
+                    pairs = new List<KeyValuePair<string, string>>(Query.Count);
+                    foreach (var pair in Query)
+                        pairs.Add(RedactedQueryKeys.Contains(pair.Key) ? new KeyValuePair<string, string>(pair.Key, "***") : pair);
                 }
                 text += "?" + UrlEncoding.Join(pairs, spaceAsPlus: false).Replace("%2A%2A%2A", "***");
             }

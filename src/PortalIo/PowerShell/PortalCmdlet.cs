@@ -16,30 +16,12 @@ namespace PortalIo.PowerShell
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletLog? _log;
 
-        private bool _logDecided;
-
         private protected PortalCmdlet()
         {
         }
 
-        /// <summary>
-        /// The client's log for this invocation; lines are only built when -Verbose or -Debug (or the
-        /// preferences) want them, and when neither does, no collecting log is created at all.
-        /// </summary>
-        private protected IPortalLog Log
-        {
-            get
-            {
-                if (!_logDecided)
-                {
-                    var verbose = Wants("Verbose", "VerbosePreference");
-                    var debug = Wants("Debug", "DebugPreference");
-                    if (verbose || debug) _log = new CmdletLog(verbose, debug);
-                    _logDecided = true;
-                }
-                return (IPortalLog?)_log ?? NullPortalLog.Instance;
-            }
-        }
+        /// <summary>The client's log for this invocation; lines are only built when -Verbose or -Debug (or the preferences) want them.</summary>
+        private protected IPortalLog Log => _log ??= new CmdletLog(Wants("Verbose", "VerbosePreference"), Wants("Debug", "DebugPreference"));
 
         private bool Wants(string switchName, string preferenceVariable)
         {

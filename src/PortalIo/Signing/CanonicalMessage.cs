@@ -17,7 +17,6 @@ namespace PortalIo.Signing
             if (requestUri is null) throw new ArgumentNullException(nameof(requestUri));
             if (date is null) throw new ArgumentNullException(nameof(date));
             var upperMethod = method.ToUpperInvariant();
-            // One string.Concat: the only allocation besides the URL part (a StringBuilder would add its buffer).
             return string.Concat(upperMethod, SignedUrl(requestUri), upperMethod != "GET" ? contentType ?? string.Empty : string.Empty,
                 date, userKey ?? string.Empty);
         }

@@ -6,8 +6,9 @@ using PortalIo.Sandbox;
 namespace PortalIo.PowerShell.LocalSandbox
 {
     /// <summary>
-    /// The only code that touches PortalIo.Sandbox types. Every member is kept out of line so the
-    /// sandbox assembly is loaded when Start-PortalSandbox first runs, not when the module is imported.
+    /// The only code that touches PortalIo.Sandbox types (the local sandbox). Every member is kept out
+    /// of line so the sandbox assembly is loaded when Start-PortalSandbox first runs, not when the
+    /// module is imported (bench scenario import, row "lazy loading", checks it).
     /// </summary>
     internal static class SandboxBridge
     {
