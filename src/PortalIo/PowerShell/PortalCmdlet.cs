@@ -98,6 +98,14 @@ namespace PortalIo.PowerShell
             }
         }
 
+        /// <summary>Writes a broken input rule (from FieldRules) as the input's InvalidArgument error; false when one was broken.</summary>
+        private protected bool Passes((string Parameter, string Message)? brokenRule, object target)
+        {
+            if (brokenRule is null) return true;
+            WriteError(ErrorRecordFactory.InvalidArgument(brokenRule.Value.Parameter, brokenRule.Value.Message, target));
+            return false;
+        }
+
         /// <summary>
         /// Writes a failure for one input as a non-terminating error, so the rest of the pipeline
         /// goes on. Cancellation is not a failure: it stops the pipeline.

@@ -61,12 +61,7 @@ namespace PortalIo.Commands.Contacts
                 ContactPhone = ContactPhone,
                 Notes = Notes,
             };
-            var rule = FieldRules.Check(input);
-            if (rule != null)
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(rule.Value.Parameter, rule.Value.Message, input));
-                return;
-            }
+            if (!Passes(FieldRules.Check(input), input)) return;
             var name = PartyType == PartyType.Company ? CompanyName : (FirstName + " " + LastName).Trim();
             if (!ShouldProcess(PartyType + " '" + name + "'", "Create contact")) return;
             ForInput(input, () => Emit(Await(ContactsApi.CreateAsync(Call, input))),

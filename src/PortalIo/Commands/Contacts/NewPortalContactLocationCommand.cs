@@ -61,12 +61,7 @@ namespace PortalIo.Commands.Contacts
                 IsPrimary = IsPrimary,
                 IsBilling = IsBilling,
             };
-            var rule = FieldRules.Check(input);
-            if (rule != null)
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(rule.Value.Parameter, rule.Value.Message, input));
-                return;
-            }
+            if (!Passes(FieldRules.Check(input), input)) return;
             if (!ShouldProcess("contact " + ContactId, "Add location '" + Street + "'")) return;
             ForInput(input, () => Emit(Await(LocationsApi.CreateAsync(Call, ContactId, input))),
                 new ErrorRecordFactory.Hints
