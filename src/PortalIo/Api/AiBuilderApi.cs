@@ -9,18 +9,18 @@ namespace PortalIo.Api
 {
     /// <summary>
     /// AI Builder routes under /public/proposals/{id}/ai/: content (upload, list, delete), outline
-    /// (start, read) and build (see docs/api-decisions.md, 'AI Builder route prefix').
+    /// (start, read) and build (see docs/api-decisions.md, 'AI Builder routes').
     /// </summary>
     internal static class AiBuilderApi
     {
-        /// <summary>The multipart field of the file (see docs/api-decisions.md, 'AI content upload').</summary>
+        /// <summary>The multipart field of the file (see docs/api-decisions.md, 'AI Builder uploads').</summary>
         public const string FileField = "File";
 
         private static string Base(int proposalId) => "public/proposals/" + Wire.Text(proposalId) + "/ai";
 
         /// <summary>
         /// Uploads one file as multipart/form-data with the documented fields Name and
-        /// IsMultiChunkUpload=false (see docs/api-decisions.md, 'AI content upload').
+        /// IsMultiChunkUpload=false (see docs/api-decisions.md, 'AI Builder uploads').
         /// </summary>
         public static async Task<AiContent> UploadAsync(PortalCall call, int proposalId, string name, string fileName, byte[] content)
         {

@@ -85,7 +85,7 @@ namespace PortalIo.Api
         /// <summary>
         /// Assigns a contact or a location (Portal.io recalculates the tax). Sent as a JSON body
         /// repeating the ids, or with <paramref name="formEncoded"/> as a form POST without fields
-        /// (see docs/api-decisions.md, 'Contact and location assignment body'). The API answers 200 with
+        /// (see docs/api-decisions.md, 'Contact and location assignment'). The API answers 200 with
         /// the proposal or 204 without a body; either way the proposal is returned.
         /// </summary>
         public static async Task<Proposal> AssignAsync(PortalCall call, int proposalId, ProposalAssignment what, int id, bool formEncoded)

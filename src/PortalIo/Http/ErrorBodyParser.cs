@@ -7,7 +7,7 @@ namespace PortalIo.Http
 {
     /// <summary>
     /// Reads an error body in either of the shapes Portal.io uses (see docs/api-decisions.md,
-    /// 'Error bodies: structured object or bare string'): a structured
+    /// 'Error bodies'): a structured
     /// <c>{"responseStatus":{"errorCode","message","errors":[...]}}</c> object, or a bare string
     /// (a JSON string such as the 401 signature message, or plain text such as "Bad Request").
     /// Anything else (HTML from a proxy, truncated JSON) falls back to a short, readable excerpt.

@@ -47,7 +47,7 @@ namespace PortalIo.Http
     /// <summary>
     /// Streams a paged listing: each page's items are yielded before the next page is fetched, and
     /// only the pages that the window needs are fetched at all. Page numbers start at 1 for every
-    /// endpoint (see docs/api-decisions.md, 'Page numbers start at 1').
+    /// endpoint (see docs/api-decisions.md, 'Paging quirks').
     /// </summary>
     internal static class PagedReader
     {

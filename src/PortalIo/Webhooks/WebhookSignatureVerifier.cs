@@ -48,7 +48,7 @@ namespace PortalIo.Webhooks
     }
 
     /// <summary>
-    /// Verifies Portal.io webhook deliveries (see docs/api-decisions.md, 'Webhook delivery signature'). Pure functions, no I/O:
+    /// Verifies Portal.io webhook deliveries (see docs/api-decisions.md, 'Webhook signatures'). Pure functions, no I/O:
     /// message = t + "." + raw body bytes; v1 = hex(HMAC-SHA256(key = UTF-8 bytes of the
     /// subscription's secretKey, message)), compared case-insensitively (it is compared as decoded
     /// bytes) and in constant time; t must be within the tolerance of now, both ways.

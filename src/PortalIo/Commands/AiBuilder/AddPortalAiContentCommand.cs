@@ -9,7 +9,7 @@ namespace PortalIo.Commands.AiBuilder
 {
     /// <summary>
     /// Uploads a source file (text, document, audio, video) to a Draft proposal's AI Builder
-    /// (POST /public/proposals/{id}/ai/content; see docs/api-decisions.md, 'AI content upload').
+    /// (POST /public/proposals/{id}/ai/content; see docs/api-decisions.md, 'AI Builder uploads').
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "PortalAiContent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AiContent))]

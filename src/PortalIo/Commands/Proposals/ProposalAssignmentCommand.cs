@@ -8,8 +8,7 @@ namespace PortalIo.Commands.Proposals
 {
     /// <summary>
     /// What Set-PortalProposalContact and Set-PortalProposalLocation share: the proposal, the choice
-    /// between the two request formats (see docs/api-decisions.md, 'Contact and location assignment
-    /// body'), -PassThru, and one call per input.
+    /// between the two request formats (see docs/api-decisions.md, 'Contact and location assignment'), -PassThru, and one call per input.
     /// </summary>
     public abstract class ProposalAssignmentCommand : PortalApiCmdlet
     {
