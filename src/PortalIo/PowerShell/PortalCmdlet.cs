@@ -2,8 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.PowerShell
 {

@@ -1,9 +1,9 @@
 using System.IO;
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.AiBuilder
 {

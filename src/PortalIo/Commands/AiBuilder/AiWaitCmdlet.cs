@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using PortalIo.PowerShell.Errors;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.AiBuilder
 {

@@ -2,10 +2,9 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
-using PortalIo.Http;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Catalog
 {

@@ -1,12 +1,11 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PortalIo.PowerShell.Completion;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
-using PortalIo.Http;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Completion;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Contacts
 {

@@ -1,12 +1,12 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
 using PortalIo.Session;
 using PortalIo.Signing;
-using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Plumbing
 {

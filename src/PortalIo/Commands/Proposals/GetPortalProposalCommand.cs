@@ -1,13 +1,12 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PortalIo.PowerShell.Completion;
 using System.Threading;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
-using PortalIo.Http;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Completion;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Proposals
 {

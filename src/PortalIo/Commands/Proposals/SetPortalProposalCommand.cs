@@ -1,9 +1,9 @@
 using System.Management.Automation;
-using PortalIo.PowerShell.Completion;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Completion;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Proposals
 {

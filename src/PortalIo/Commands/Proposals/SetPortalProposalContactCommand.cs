@@ -1,8 +1,8 @@
 using System.Management.Automation;
-using PortalIo.PowerShell.Completion;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Proposals
 {

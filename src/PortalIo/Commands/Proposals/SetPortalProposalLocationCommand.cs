@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
+using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Proposals
 {

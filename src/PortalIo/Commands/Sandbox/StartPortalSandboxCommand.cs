@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
-using PortalIo.PowerShell.Errors;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
 using PortalIo.PowerShell.LocalSandbox;
 
 namespace PortalIo.Commands.Sandbox

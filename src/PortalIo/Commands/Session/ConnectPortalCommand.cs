@@ -1,10 +1,10 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Http;
-using PortalIo.Session;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Errors;
+using PortalIo.Session;
 
 namespace PortalIo.Commands.Session
 {

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using PortalIo.Session;
 using PortalIo.PowerShell;
+using PortalIo.Session;
 
 namespace PortalIo.Commands.Session
 {

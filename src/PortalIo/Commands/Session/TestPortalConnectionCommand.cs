@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Models;
-using PortalIo.Session;
 using PortalIo.PowerShell;
+using PortalIo.Session;
 
 namespace PortalIo.Commands.Session
 {

@@ -1,10 +1,10 @@
 using System.Management.Automation;
 using PortalIo.Api;
-using PortalIo.PowerShell.Errors;
 using PortalIo.Models;
-using PortalIo.Webhooks;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Completion;
+using PortalIo.PowerShell.Errors;
+using PortalIo.Webhooks;
 
 namespace PortalIo.Commands.Webhooks
 {

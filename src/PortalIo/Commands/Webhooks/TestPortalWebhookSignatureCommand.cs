@@ -2,10 +2,10 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
+using PortalIo.PowerShell;
 using PortalIo.PowerShell.Errors;
 using PortalIo.Session;
 using PortalIo.Webhooks;
-using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Webhooks
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using PortalIo.Models;
 using PortalIo.Sandbox;
 
 namespace PortalIo.PowerShell.LocalSandbox
