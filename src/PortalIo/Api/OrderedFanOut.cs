@@ -7,19 +7,17 @@ namespace PortalIo.Api
     /// <summary>
     /// Bounded, ordered fan-out: at most <see cref="Limit"/> operations are under way, counted from
     /// the oldest one whose result has not been taken yet, and results are taken in input order.
-    /// The owner decides when to wait (a cmdlet must wait on its pipeline thread, writing its log
-    /// while it does), so this class never blocks: it only starts operations and hands back the
-    /// oldest one. Not thread-safe: one owner thread.
+    /// The owner starts each operation and decides when to wait (a cmdlet must wait on its pipeline
+    /// thread, writing its log while it does), so this class never blocks: it only keeps the
+    /// operations under way in input order and hands back the oldest one. Not thread-safe: one owner thread.
     /// </summary>
     internal sealed class OrderedFanOut<TInput, TResult>
     {
-        private readonly Func<TInput, Task<TResult>> _start;
         private readonly Queue<KeyValuePair<TInput, Task<TResult>>> _window = new Queue<KeyValuePair<TInput, Task<TResult>>>();
 
-        public OrderedFanOut(Func<TInput, Task<TResult>> start, int limit)
+        public OrderedFanOut(int limit)
         {
             if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), "The limit must be at least 1.");
-            _start = start ?? throw new ArgumentNullException(nameof(start));
             Limit = limit;
         }
 
@@ -34,20 +32,11 @@ namespace PortalIo.Api
         /// <summary>True when there is an oldest operation and it has finished (successfully or not).</summary>
         public bool HeadIsDone => _window.Count > 0 && _window.Peek().Value.IsCompleted;
 
-        /// <summary>Starts the operation for one input. A synchronous throw becomes a faulted task, so it stays that input's failure.</summary>
-        public void Start(TInput input)
+        /// <summary>Adds the operation just started for one input (an async method, so that any failure is in its task).</summary>
+        public void Add(TInput input, Task<TResult> operation)
         {
             if (IsFull) throw new InvalidOperationException("Take the oldest result before starting another operation.");
-            Task<TResult> task;
-            try
-            {
-                task = _start(input) ?? throw new InvalidOperationException("The operation returned no task.");
-            }
-            catch (Exception ex)
-            {
-                task = Task.FromException<TResult>(ex);
-            }
-            _window.Enqueue(new KeyValuePair<TInput, Task<TResult>>(input, task));
+            _window.Enqueue(new KeyValuePair<TInput, Task<TResult>>(input, operation ?? throw new ArgumentNullException(nameof(operation))));
         }
 
         /// <summary>Removes and returns the oldest operation (its input and task, which may still run).</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using PortalIo.Api;
+using PortalIo.Http;
 using PortalIo.Models;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Completion;
@@ -25,6 +26,7 @@ namespace PortalIo.Commands.Proposals
         public const int DefaultThrottleLimit = 8;
 
         private OrderedFanOut<int, Proposal>? _fanOut;
+        private PortalCall? _fanOutCall;
         private CancellationTokenSource? _fanOutCancel;
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -77,7 +79,7 @@ namespace PortalIo.Commands.Proposals
                 {
                     foreach (var id in Id)
                     {
-                        fanOut.Start(id);
+                        fanOut.Add(id, ProposalsApi.GetAsync(_fanOutCall!, id));
                         // Leave at most ThrottleLimit - 1 under way, and write whatever is done in order.
                         while (fanOut.IsFull || fanOut.HeadIsDone) WriteOldest(fanOut);
                     }
@@ -127,8 +129,8 @@ namespace PortalIo.Commands.Proposals
         private OrderedFanOut<int, Proposal> CreateFanOut()
         {
             _fanOutCancel = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
-            var call = Call.WithCancellation(_fanOutCancel.Token);
-            return new OrderedFanOut<int, Proposal>(id => ProposalsApi.GetAsync(call, id), ThrottleLimit);
+            _fanOutCall = Call.WithCancellation(_fanOutCancel.Token);
+            return new OrderedFanOut<int, Proposal>(ThrottleLimit);
         }
 
         /// <summary>Waits for the oldest request (Ctrl+C ends the wait) and writes its proposal or its error.</summary>

@@ -28,16 +28,19 @@ namespace PortalIo.PowerShell.Completion
         private static readonly ConditionalWeakTable<PortalSession, ConcurrentDictionary<string, Entry>> s_bySession =
             new ConditionalWeakTable<PortalSession, ConcurrentDictionary<string, Entry>>();
 
-        /// <summary>The candidates for a key, waiting at most <see cref="PromptBudget"/>; empty when not ready.</summary>
-        public static IReadOnlyList<CompletionCandidate> Get(PortalSession session, string key,
-            Func<CancellationToken, Task<IReadOnlyList<CompletionCandidate>>> lookup)
+        /// <summary>
+        /// The candidates <paramref name="completer"/> finds for <paramref name="searchText"/> (null: the most
+        /// recent items), waiting at most <see cref="PromptBudget"/>; empty when not ready.
+        /// </summary>
+        public static IReadOnlyList<CompletionCandidate> Get(PortalSession session, PortalIdCompleter completer, string? searchText)
         {
+            var key = completer.GetType().Name + "|" + searchText;
             var entries = s_bySession.GetValue(session, _ => new ConcurrentDictionary<string, Entry>(StringComparer.OrdinalIgnoreCase));
             if (!entries.TryGetValue(key, out var entry) || DateTime.UtcNow - entry.Created > Lifetime || entry.Lookup.IsFaulted || entry.Lookup.IsCanceled)
             {
                 // The background lookup gets its own, longer deadline: it should finish for the next Tab.
                 var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                entry = new Entry(Task.Run(() => lookup(timeout.Token)));
+                entry = new Entry(Task.Run(() => completer.LookupAsync(session, searchText, timeout.Token)));
                 entry.Lookup.ContinueWith(_ => timeout.Dispose(), TaskScheduler.Default);
                 entries[key] = entry;
             }

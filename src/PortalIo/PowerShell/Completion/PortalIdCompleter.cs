@@ -25,8 +25,7 @@ namespace PortalIo.PowerShell.Completion
             if (session is null) return Array.Empty<CompletionResult>();
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
             var byId = word.Length == 0 || word.All(char.IsDigit);
-            var candidates = CompletionCache.Get(session, GetType().Name + "|" + (byId ? string.Empty : word),
-                token => LookupAsync(session, byId ? null : word, token));
+            var candidates = CompletionCache.Get(session, this, byId ? null : word);
             return candidates
                 .Where(c => !byId || c.Id.ToString(CultureInfo.InvariantCulture).StartsWith(word, StringComparison.Ordinal))
                 .Select(c => new CompletionResult(c.Id.ToString(CultureInfo.InvariantCulture), c.ListText, CompletionResultType.ParameterValue, c.ToolTip))
