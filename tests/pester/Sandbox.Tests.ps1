@@ -13,7 +13,7 @@ AfterAll {
 
 Describe 'Start-PortalSandbox and Stop-PortalSandbox' {
     It 'starts a sandbox on loopback with the demo account' {
-        $sandbox | Should -BeOfType PortalIo.PowerShell.Sandbox.PortalSandbox
+        $sandbox | Should -BeOfType PortalIo.PowerShell.LocalSandbox.PortalSandbox
         $sandbox.IsRunning | Should -BeTrue
         $sandbox.BaseUri.Host | Should -Be '127.0.0.1'
         $sandbox.BaseUri.Port | Should -BeGreaterThan 0

@@ -135,7 +135,7 @@ namespace PortalIo.Tests.Help
                 Assert.Equal("-PassThru [<SwitchParameter>]", parameters["PassThru"].Header);
                 Assert.Contains("HMACkey", RenderedHelp.Squeeze(parameters["SecretKey"].Description));
 
-                Assert.Contains("PortalIo.PowerShell.Sandbox.PortalSandbox", Squeezed("INPUTS"));
+                Assert.Contains("PortalIo.PowerShell.LocalSandbox.PortalSandbox", Squeezed("INPUTS"));
                 Assert.Contains("PortalIo.Session.PortalSession", Squeezed("OUTPUTS"));
                 Assert.Contains("Disconnect-Portal", Squeezed("NOTES"));
 

@@ -30,7 +30,7 @@ namespace PortalIo.Tests.PowerShell
                 'PortalIo.Models.Contact' = @(Get-PortalContact -First 5)
                 'PortalIo.Models.Location' = @(Get-PortalContactLocation -ContactId 95)
                 'PortalIo.Models.ConnectionCheck' = @(Test-PortalConnection)
-                'PortalIo.PowerShell.Sandbox.PortalSandbox' = @($localSandbox)
+                'PortalIo.PowerShell.LocalSandbox.PortalSandbox' = @($localSandbox)
                 'PortalIo.Models.PortalSignature' = @(New-PortalSignature -Method POST -Uri ($baseUri.AbsoluteUri + 'public/proposals/1042/area'))
                 'PortalIo.Models.CatalogItem' = @(Find-PortalCatalogItem -First 5)
                 'PortalIo.Models.CatalogCategory' = @(Get-PortalCatalogCategory)

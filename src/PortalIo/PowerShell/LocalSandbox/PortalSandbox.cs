@@ -52,6 +52,12 @@ namespace PortalIo.PowerShell.LocalSandbox
         /// </summary>
         public void RouteWebhookHost(string publicHost, Uri localTarget) => SandboxBridge.RouteWebhookHost(_server, publicHost, localTarget);
 
+        /// <summary>
+        /// The PortalIo.Sandbox.SandboxServer itself (request journal, scripted faults, demo users,
+        /// webhook deliveries), for test suites until the sandbox's own cmdlets cover them.
+        /// </summary>
+        public object GetServer() => _server;
+
         public void Stop() => SandboxBridge.Stop(_server);
 
         public override string ToString() => "PortalSandbox " + BaseUri;
