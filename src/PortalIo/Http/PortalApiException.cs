@@ -56,6 +56,9 @@ namespace PortalIo.Http
         /// <summary>Whether a GET signed by the same client had succeeded before (the keys and clock were fine then).</summary>
         public bool EarlierGetSucceeded { get; internal set; }
 
+        /// <summary>What to do, when the cause is known for certain (e.g. a local sandbox that was stopped); null otherwise.</summary>
+        internal string? Remedy { get; set; }
+
         /// <summary>The 401 body Portal.io returns when the HMAC does not match.</summary>
         public bool IsSignatureMismatch =>
             StatusCode == 401 && ApiMessage.IndexOf("signature (hash) is invalid", StringComparison.OrdinalIgnoreCase) >= 0;

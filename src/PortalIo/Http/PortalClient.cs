@@ -90,6 +90,9 @@ namespace PortalIo.Http
                         " (" + elapsed + " ms" + (attempt > 1 ? ", attempt " + attempt : string.Empty) + ")");
                 }
 
+                var closed = ClosedEndpoints.Explain(BaseUri, failure);
+                if (closed != null) throw closed;
+
                 if (retryable && attempt <= _retryPolicy.MaxRetries &&
                     _retryPolicy.AllowsRetry(request.IsIdempotent, mayHaveReached))
                 {

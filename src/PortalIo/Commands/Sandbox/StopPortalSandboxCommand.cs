@@ -1,10 +1,14 @@
+using System;
 using System.Management.Automation;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.LocalSandbox;
 
 namespace PortalIo.Commands.Sandbox
 {
-    /// <summary>Stops a sandbox (from the pipeline), or every sandbox started in this runspace.</summary>
+    /// <summary>
+    /// Stops a sandbox (from the pipeline), or every sandbox started in this runspace, and forgets the
+    /// current session when it points at one of them.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "PortalSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
     public sealed class StopPortalSandboxCommand : PortalCmdlet
@@ -36,6 +40,12 @@ namespace PortalIo.Commands.Sandbox
             sandbox.Stop();
             SessionStore.Sandboxes(this).Remove(sandbox);
             WriteVerbose("Sandbox at " + sandbox.BaseUri + " stopped.");
+            var current = SessionStore.GetCurrent(this);
+            if (current != null && Uri.Compare(current.BaseUri, sandbox.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                SessionStore.SetCurrent(this, null);
+                WriteVerbose("The current session pointed at it and was forgotten; connect again (Start-PortalSandbox | Connect-Portal).");
+            }
         }
     }
 }

@@ -77,6 +77,7 @@ namespace PortalIo.PowerShell.Errors
         public static string RecommendedAction(PortalApiException ex, Hints? hints)
         {
             var isWrite = !string.Equals(ex.Method, "GET", StringComparison.OrdinalIgnoreCase);
+            if (ex.Remedy != null) return ex.Remedy;
             var verify = hints?.VerifyWrite ?? "read the resource back";
             switch (ex.Kind)
             {
