@@ -271,6 +271,14 @@ namespace PortalIo.Sandbox
         public void ModifyContact(int contactId, string field, string value) => _state.BackDoors.ModifyContact(contactId, field, value);
 
         /// <summary>
+        /// Changes several fields of a contact in one save, as a user of the Portal.io app would: one
+        /// PersonModification for all of them. Every change is checked before any is made. Fields as
+        /// in <see cref="ModifyContact(int, string, string)"/>.
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown contact id, field or contact type, or no change at all.</exception>
+        public void ModifyContact(int contactId, IEnumerable<KeyValuePair<string, string>> changes) => _state.BackDoors.ModifyContact(contactId, changes);
+
+        /// <summary>
         /// Adds a catalog item to an option, as a user of the Portal.io app would: the public API has
         /// no route for line items (see docs/api-decisions.md, 'Line items'), yet totals and tax depend on them.
         /// </summary>
@@ -285,6 +293,12 @@ namespace PortalIo.Sandbox
 
         /// <summary>Deliveries under way: being sent or waiting for a retry.</summary>
         public int PendingWebhookDeliveries => _state.Webhooks.Pending;
+
+        /// <summary>
+        /// Deliveries whose next attempt is being made now (not those waiting for a retry): once it
+        /// is 0, every event fired so far has its latest attempt in <see cref="WebhookDeliveries"/>.
+        /// </summary>
+        public int WebhookAttemptsInProgress => _state.Webhooks.AttemptsInProgress;
 
         /// <summary>
         /// Like a DNS override or a tunnel: subscriptions are still validated by the public rules

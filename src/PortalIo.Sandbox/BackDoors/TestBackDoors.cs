@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using PortalIo.Sandbox.Data;
 using PortalIo.Sandbox.Model;
@@ -16,6 +17,9 @@ namespace PortalIo.Sandbox.BackDoors
     internal sealed class TestBackDoors
     {
         private static readonly string[] LineItemCatalogTypes = { "Part", "Labor", "CustomItem" };
+
+        /// <summary>The contact fields a user of the Portal.io app can change (see <see cref="ModifyContact(int, string, string)"/>).</summary>
+        public static readonly string[] ContactFields = { "FirstName", "LastName", "CompanyName", "ContactEmail", "ContactEmailCC", "ContactPhone", "Notes", "ContactType" };
 
         private readonly EmulatorStore _store;
         private readonly EmulatorCatalog _catalog;
@@ -47,32 +51,47 @@ namespace PortalIo.Sandbox.BackDoors
             }
         }
 
-        public void ModifyContact(int contactId, string field, string value)
+        public void ModifyContact(int contactId, string field, string value) =>
+            ModifyContact(contactId, new[] { new KeyValuePair<string, string>(field, value) });
+
+        /// <summary>
+        /// Every change is checked before any is made, and the contact is saved once: one
+        /// PersonModification, as when a user edits several fields in the app and saves.
+        /// </summary>
+        public void ModifyContact(int contactId, IEnumerable<KeyValuePair<string, string>> changes)
         {
-            if (value == null) throw new ArgumentNullException(nameof(value));
+            if (changes == null) throw new ArgumentNullException(nameof(changes));
+            var edits = new List<Action<Contact>>();
+            foreach (var change in changes) edits.Add(Edit(change.Key, change.Value));
+            if (edits.Count == 0) throw new ArgumentException("No field to change: give at least one.", nameof(changes));
             lock (_store.SyncRoot)
             {
                 var contact = _store.Contacts.FirstOrDefault(c => c.Id == contactId)
                               ?? throw new ArgumentException("Unknown contact id " + contactId + ".", nameof(contactId));
-                switch ((field ?? "").ToLowerInvariant())
-                {
-                    case "firstname": contact.FirstName = value; break;
-                    case "lastname": contact.LastName = value; break;
-                    case "companyname": contact.CompanyName = value; break;
-                    case "contactemail": contact.ContactEmail = value; break;
-                    case "contactemailcc": contact.ContactEmailCC = value; break;
-                    case "contactphone": contact.ContactPhone = value; break;
-                    case "notes": contact.Notes = value; break;
-                    case "contacttype":
-                        var type = PeopleRoutes.ContactTypes.FirstOrDefault(t => t.Equals(value, StringComparison.OrdinalIgnoreCase))
-                                   ?? throw new ArgumentException("Unknown contact type '" + value + "'. Valid: " + string.Join(", ", PeopleRoutes.ContactTypes) + ".", nameof(value));
-                        contact.ContactType = type;
-                        break;
-                    default:
-                        throw new ArgumentException("Unknown contact field '" + field + "'. Valid: FirstName, LastName, CompanyName, ContactEmail, ContactEmailCC, ContactPhone, Notes, ContactType.", nameof(field));
-                }
+                foreach (var edit in edits) edit(contact);
                 contact.LastModifiedDate = ProposalRoutes.Now();
                 _webhooks.Publish(contact.Account, WebhookEventNames.PersonModification, w => ContactJson.Write(w, contact, null));
+            }
+        }
+
+        private static Action<Contact> Edit(string field, string value)
+        {
+            if (value == null) throw new ArgumentNullException(nameof(value), "The new value of " + field + " is null; give a string (empty to clear it).");
+            switch ((field ?? "").ToLowerInvariant())
+            {
+                case "firstname": return c => c.FirstName = value;
+                case "lastname": return c => c.LastName = value;
+                case "companyname": return c => c.CompanyName = value;
+                case "contactemail": return c => c.ContactEmail = value;
+                case "contactemailcc": return c => c.ContactEmailCC = value;
+                case "contactphone": return c => c.ContactPhone = value;
+                case "notes": return c => c.Notes = value;
+                case "contacttype":
+                    var type = PeopleRoutes.ContactTypes.FirstOrDefault(t => t.Equals(value, StringComparison.OrdinalIgnoreCase))
+                               ?? throw new ArgumentException("Unknown contact type '" + value + "'. Valid: " + string.Join(", ", PeopleRoutes.ContactTypes) + ".", nameof(value));
+                    return c => c.ContactType = type;
+                default:
+                    throw new ArgumentException("Unknown contact field '" + field + "'. Valid: " + string.Join(", ", ContactFields) + ".", nameof(field));
             }
         }
 

@@ -32,6 +32,7 @@ namespace PortalIo.Sandbox.Webhooks
         private readonly WebhookHostRoutes _routes;
         private readonly List<SandboxWebhookDelivery> _deliveries = new List<SandboxWebhookDelivery>();
         private int _pending;
+        private int _attemptsInProgress;
 
         /// <param name="http">Shared by every state of the emulator, made by <see cref="NewHttpClient"/>.</param>
         /// <param name="stopping">Cancelled when this state ends (Reset or Stop).</param>
@@ -70,6 +71,9 @@ namespace PortalIo.Sandbox.Webhooks
         /// <summary>Deliveries started and not yet finished (including ones waiting for a retry).</summary>
         public int Pending => Volatile.Read(ref _pending);
 
+        /// <summary>Deliveries whose attempt is due or being made (published, or retry delay over, and not yet recorded).</summary>
+        public int AttemptsInProgress => Volatile.Read(ref _attemptsInProgress);
+
         /// <summary>
         /// Fires an event of the account. Call it while holding the store lock: the subscriptions and
         /// the payload are captured at that instant, and the sending happens later on the thread pool.
@@ -94,6 +98,7 @@ namespace PortalIo.Sandbox.Webhooks
                     w.WriteEndObject();
                 }));
                 Interlocked.Increment(ref _pending);
+                Interlocked.Increment(ref _attemptsInProgress);
                 var job = new Job(subscription, subscription.Url, subscription.SecretKey, eventId, eventType, body);
                 _ = Task.Run(() => DeliverAsync(job));
             }
@@ -101,6 +106,8 @@ namespace PortalIo.Sandbox.Webhooks
 
         private async Task DeliverAsync(Job job)
         {
+            // Counted in _attemptsInProgress from Publish until this attempt is recorded, and again once a retry is due.
+            var attemptInProgress = true;
             try
             {
                 for (int attempt = 1; ; attempt++)
@@ -114,9 +121,13 @@ namespace PortalIo.Sandbox.Webhooks
                     lock (_deliveries)
                         _deliveries.Add(new SandboxWebhookDelivery(job.EventId, job.EventType, job.Subscription.Id, job.Url, target,
                             attempt, status, error, attemptedAt, job.Body, signature, willRetry));
+                    attemptInProgress = false;
+                    Interlocked.Decrement(ref _attemptsInProgress);
                     if (!willRetry) return;
                     // Measured from the failed attempt, as the docs say.
                     await Task.Delay(_retryDelays[attempt - 1], _stopping).ConfigureAwait(false);
+                    attemptInProgress = true;
+                    Interlocked.Increment(ref _attemptsInProgress);
                 }
             }
             catch (OperationCanceledException)
@@ -125,6 +136,7 @@ namespace PortalIo.Sandbox.Webhooks
             }
             finally
             {
+                if (attemptInProgress) Interlocked.Decrement(ref _attemptsInProgress);
                 Interlocked.Decrement(ref _pending);
             }
         }
