@@ -51,6 +51,19 @@
         'New-PortalSignature'
         'Start-PortalSandbox'
         'Stop-PortalSandbox'
+        'Reset-PortalSandbox'
+        'Get-PortalSandboxRequest'
+        'Clear-PortalSandboxRequest'
+        'Set-PortalSandboxFault'
+        'Get-PortalSandboxFault'
+        'Clear-PortalSandboxFault'
+        'Export-PortalSandboxData'
+        'Get-PortalSandboxWebhookDelivery'
+        'Set-PortalSandboxProposalStatus'
+        'Add-PortalSandboxLineItem'
+        'Set-PortalSandboxContact'
+        'Add-PortalSandboxWebhookRoute'
+        'Remove-PortalSandboxWebhookRoute'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

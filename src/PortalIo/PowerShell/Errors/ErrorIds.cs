@@ -19,5 +19,7 @@ namespace PortalIo.PowerShell.Errors
         public const string NotConnected = "PortalIo.NotConnected";
         public const string InvalidArgument = "PortalIo.InvalidArgument";
         public const string SandboxFailed = "PortalIo.SandboxFailed";
+        public const string NoSandbox = "PortalIo.NoSandbox";
+        public const string SandboxStopped = "PortalIo.SandboxStopped";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using PortalIo.Http;
 using PortalIo.Session;
 
 namespace PortalIo.PowerShell.LocalSandbox
@@ -22,6 +23,7 @@ namespace PortalIo.PowerShell.LocalSandbox
             SecretKey = SecretText.Protect(secretKey);
             Credential = new PSCredential(userName, SecretText.Protect(password));
             StartedAt = DateTimeOffset.Now;
+            ClosedEndpoints.Reopen(baseUri);
         }
 
         public Uri BaseUri { get; }
@@ -35,6 +37,18 @@ namespace PortalIo.PowerShell.LocalSandbox
 
         /// <summary>Requests served so far.</summary>
         public long RequestCount => SandboxBridge.RequestCount(_server);
+
+        /// <summary>What it started with, and what Reset-PortalSandbox returns to: Seed (the demo data), Empty, or Data (a fixture).</summary>
+        public string StartKind => SandboxBridge.StartKind(_server);
+
+        /// <summary>The delay added before every answer (Start-PortalSandbox -Latency).</summary>
+        public TimeSpan Latency => SandboxBridge.Latency(_server);
+
+        /// <summary>The share of requests struck by a random fault (Start-PortalSandbox -FaultRate).</summary>
+        public double FaultRate => SandboxBridge.FaultRate(_server);
+
+        /// <summary>Requests per second per application key beyond which it answers 429; 0 for no limit.</summary>
+        public int RateLimit => SandboxBridge.RateLimit(_server);
 
         /// <summary>Drives a change the public API cannot make, e.g. the client accepting a proposal.</summary>
         public void SetProposalStatus(int proposalId, string status) => SandboxBridge.SetProposalStatus(_server, proposalId, status);
@@ -53,12 +67,25 @@ namespace PortalIo.PowerShell.LocalSandbox
         public void RouteWebhookHost(string publicHost, Uri localTarget) => SandboxBridge.RouteWebhookHost(_server, publicHost, localTarget);
 
         /// <summary>
-        /// The PortalIo.Sandbox.SandboxServer itself (request journal, scripted faults, demo users,
-        /// webhook deliveries), for test suites until the sandbox's own cmdlets cover them.
+        /// The PortalIo.Sandbox.SandboxServer itself, for what the sandbox cmdlets do not cover (its
+        /// demo users, clock offset, counters). The cmdlets are the stable way: Get-PortalSandboxRequest,
+        /// Set-PortalSandboxFault, Reset-PortalSandbox and the others.
         /// </summary>
         public object GetServer() => _server;
 
-        public void Stop() => SandboxBridge.Stop(_server);
+        /// <summary>The same, for SandboxBridge.</summary>
+        internal object Server => _server;
+
+        /// <summary>
+        /// Stops listening. A session that still points here then fails at once, saying the sandbox
+        /// was stopped, instead of retrying a port where nothing will answer.
+        /// </summary>
+        public void Stop()
+        {
+            SandboxBridge.Stop(_server);
+            ClosedEndpoints.Close(BaseUri, "the local sandbox at " + BaseUri + " was stopped",
+                "Start a sandbox and connect to it (Start-PortalSandbox | Connect-Portal), or pass -Session with a session of a sandbox that runs.");
+        }
 
         public override string ToString() => "PortalSandbox " + BaseUri;
     }
