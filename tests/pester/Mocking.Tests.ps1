@@ -204,6 +204,9 @@ Describe 'Fake output objects' {
         @{ Type = 'PortalIo.Models.AiContent'; Command = 'Get-PortalAiContent'; Arguments = @{ ProposalId = 9001 }; Fake = { [PortalIo.Models.AiContent]@{ Id = 9901; ProposalId = 9001; Name = 'fake-call.txt'; Status = 'Transcribed' } }; Shows = 'fake-call.txt' }
         @{ Type = 'PortalIo.Models.AiOutline'; Command = 'Get-PortalAiOutline'; Arguments = @{ ProposalId = 9001 }; Fake = { [PortalIo.Models.AiOutline]@{ ProposalId = 9001; Status = 'Completed'; Outline = 'Fake outline' } }; Shows = 'Fake outline' }
         @{ Type = 'PortalIo.Models.AiBuild'; Command = 'Start-PortalAiBuild'; Arguments = @{ ProposalId = 9001 }; Fake = { [PortalIo.Models.AiBuild]@{ ProposalId = 9001; Status = 'Running' } }; Shows = 'Running' }
+        @{ Type = 'PortalIo.PowerShell.LocalSandbox.PortalSandboxRequest'; Command = 'Get-PortalSandboxRequest'; Arguments = @{}; Fake = { [PortalIo.PowerShell.LocalSandbox.PortalSandboxRequest]@{ Sequence = 7; Method = 'POST'; Path = '/public/proposals/9001/area'; StatusCode = 201; Body = @{ Name = 'Fake Den' } } }; Shows = '/public/proposals/9001/area' }
+        @{ Type = 'PortalIo.PowerShell.LocalSandbox.PortalSandboxFault'; Command = 'Get-PortalSandboxFault'; Arguments = @{}; Fake = { [PortalIo.PowerShell.LocalSandbox.PortalSandboxFault]@{ Path = '/public/fake/*'; Mode = 'ApplyThenReset'; Count = 2; Remaining = 1 } }; Shows = '/public/fake/*' }
+        @{ Type = 'PortalIo.PowerShell.LocalSandbox.PortalSandboxWebhookDelivery'; Command = 'Get-PortalSandboxWebhookDelivery'; Arguments = @{}; Fake = { [PortalIo.PowerShell.LocalSandbox.PortalSandboxWebhookDelivery]@{ EventId = 'evt_fake'; EventType = 'proposal.fake_event'; SubscriptionId = 9801 } }; Shows = 'proposal.fake_event' }
     ) {
         Mock $Command $Fake
 

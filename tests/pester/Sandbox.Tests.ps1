@@ -48,8 +48,20 @@ Describe 'Start-PortalSandbox and Stop-PortalSandbox' {
         $failure.CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 
-    # Pending issue 12: after Stop-PortalSandbox the current session still points at the dead port.
-    It 'forgets the current session that points at a stopped sandbox' -Skip:$true {
+    It 'says at once that a session points at a stopped sandbox, and what to do' {
+        $other = Start-PortalSandbox
+        $otherSession = $other | Connect-Portal -PassThru
+        $sandbox | Connect-Portal
+        $other | Stop-PortalSandbox
+
+        $failure = { Get-PortalUser -Session $otherSession -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.NetworkError*' -PassThru
+
+        $failure.Exception.Message | Should -Match 'sandbox .* was stopped'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Start-PortalSandbox'
+        $failure.ErrorDetails.RecommendedAction | Should -Not -Match 'proxy'
+    }
+
+    It 'forgets the current session that points at a stopped sandbox' {
         $other = Start-PortalSandbox
         $other | Connect-Portal
         try {
@@ -75,14 +87,13 @@ Describe 'Start-PortalSandbox and Stop-PortalSandbox' {
         $failure.Exception.Message | Should -Match '-Latency'
     }
 
-    # Pending issue 12: a bare number given to -Latency is read as ticks (2000 ticks = 0.2 ms).
-    It 'does not read -Latency 2000 as 2000 ticks' -Skip:$true {
-        $slow = Start-PortalSandbox -Latency 2000 -ErrorAction SilentlyContinue -ErrorVariable refused
+    It 'reads -Latency 2000 as 2000 milliseconds, not as ticks' {
+        $slow = Start-PortalSandbox -Latency 2000
         try {
-            if (-not $refused) { $slow.GetServer().Latency | Should -Not -Be ([timespan]::new(2000)) }
+            $slow.Latency | Should -Be ([timespan]::FromSeconds(2))
         }
         finally {
-            if ($slow) { $slow | Stop-PortalSandbox }
+            $slow | Stop-PortalSandbox
         }
     }
 
@@ -148,8 +159,7 @@ Describe 'Faults and client decisions' {
 }
 
 Describe 'The sandbox as a test double' {
-    # Pending issue 15: Get-PortalSandboxRequest does not exist yet.
-    It 'tells what a script sent, with the body parsed' -Skip:$true {
+    It 'tells what a script sent, with the body parsed' {
         $proposal = New-TestProposal 'Pester journal'
         Clear-PortalSandboxRequest
 
@@ -158,25 +168,183 @@ Describe 'The sandbox as a test double' {
         $sent = @(Get-PortalSandboxRequest -Method POST -Path '/public/proposals/*/area')
         $sent.Count | Should -Be 2
         $sent.Body.Name | Should -Be @('Kitchen', 'Patio')
+        $sent.StatusCode | Should -Be @(201, 201)
+        $sent[0].Path | Should -Be "/public/proposals/$($proposal.Id)/area"
     }
 
-    # Pending issue 15: Set-PortalSandboxFault does not exist yet.
-    It 'fails one route in a chosen way' -Skip:$true {
+    It 'keeps the query as a hashtable and never the password' {
+        $other = Start-PortalSandbox
+        try {
+            $other | Connect-Portal -PassThru | Out-Null
+            $exchange = Get-PortalSandboxRequest -Sandbox $other -Path '/authenticate/*'
+
+            $exchange.Query | Should -BeOfType [hashtable]
+            $exchange.Query.Password | Should -Be '***'
+            $exchange.Query.UserName | Should -Be 'demo@portal.local'
+        }
+        finally {
+            $other | Stop-PortalSandbox
+            $sandbox | Connect-Portal
+        }
+    }
+
+    It 'shows the last requests as a table that fits 80 columns' {
+        Get-PortalUser | Out-Null
+
+        $lines = Get-PortalSandboxRequest -Last 3 | Out-String -Width 80 -Stream | Where-Object { $_ }
+
+        $lines[0] | Should -Match '^\s*Seq Method Status Fault\s+Path\s*$'
+        $lines[-1] | Should -Match 'GET\s+200\s+/public/users'
+    }
+
+    It 'fails one route in a chosen way' {
         $proposal = New-TestProposal 'Pester fault'
         Set-PortalSandboxFault -Method POST -Path '/public/proposals/*/area' -Mode FailWithStatus -Status 500 -Count 1
 
         { Add-PortalArea -ProposalId $proposal.Id -Name 'Kitchen' -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.ServerError*'
         Get-PortalArea -ProposalId $proposal.Id | Should -BeNullOrEmpty
-        Clear-PortalSandboxFault
+        Get-PortalSandboxFault | Should -BeNullOrEmpty
     }
 
-    # Pending issue 15: Reset-PortalSandbox does not exist yet.
-    It 'returns to its seeded state' -Skip:$true {
+    It 'applies a write and then loses its answer, and the journal says so' {
+        $proposal = New-TestProposal 'Pester lost answer'
+        $fault = Set-PortalSandboxFault -Method POST -Path '/public/proposals/*/area' -Mode ApplyThenReset -PassThru
+
+        $failure = { Add-PortalArea -ProposalId $proposal.Id -Name 'Den' -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.NetworkError*' -PassThru
+
+        $fault.Mode | Should -Be 'ApplyThenReset'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'may or may not have been applied'
+        (Get-PortalArea -ProposalId $proposal.Id).Name | Should -Be 'Den'
+        $struck = Get-PortalSandboxRequest -Method POST -Last 1
+        $struck.Fault | Should -Be 'ApplyThenReset'
+        $struck.Processed | Should -BeTrue
+        $struck.Outcome | Should -Be 'ConnectionReset'
+    }
+
+    It 'lists the faults waiting to strike and clears them' {
+        Set-PortalSandboxFault -Path '/public/users' -Mode Reset -Count 2
+        Set-PortalSandboxFault -Method GET -Path '/public/proposals/*' -Mode Stall
+
+        $faults = @(Get-PortalSandboxFault)
+        Clear-PortalSandboxFault
+
+        $faults.Mode | Should -Be @('Reset', 'Stall')
+        $faults[0].Remaining | Should -Be 2
+        Get-PortalSandboxFault | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a status the fault mode does not send, naming -Status' {
+        $failure = { Set-PortalSandboxFault -Path '/public/users' -Mode Reset -Status 503 -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.InvalidArgument*' -PassThru
+
+        $failure.Exception.ParamName | Should -Be 'Status'
+        Get-PortalSandboxFault | Should -BeNullOrEmpty
+    }
+
+    It 'returns to its seeded state' {
         New-TestProposal 'Pester reset' | Out-Null
 
         Reset-PortalSandbox
 
         Get-PortalProposal -SearchText 'Pester reset' | Should -BeNullOrEmpty
         (Get-PortalProposal -Id $Seed.DraftProposalId).Name | Should -Be 'Smith Residence AV'
+        (Get-PortalSandboxRequest).Path | Should -Be @('/public/proposals', '/public/proposals/1042')
+    }
+
+    It 'exports its data as a fixture that starts the same data, as JSON or as a .psd1 file' {
+        $proposal = New-TestProposal 'Pester exported'
+        Add-PortalArea -ProposalId $proposal.Id -Name 'Den' | Out-Null
+        $fixture = Join-Path $TestDrive 'exported.json'
+
+        Export-PortalSandboxData -Path $fixture
+        $fromJson = Start-PortalSandbox -Data $fixture
+        $psd1 = Join-Path $TestDrive 'shop.psd1'
+        Set-Content -LiteralPath $psd1 -Value "@{ proposals = @( @{ id = 7; name = 'From psd1'; areas = @( @{ id = 8; name = 'Den'; options = @( @{ id = 9 } ) } ) } ) }"
+        $fromPsd1 = Start-PortalSandbox -Data $psd1
+        try {
+            $fromJson.StartKind | Should -Be 'Data'
+            (Get-PortalArea -ProposalId $proposal.Id -Session ($fromJson | Connect-Portal -PassThru)).Name | Should -Be 'Den'
+            (Get-PortalProposal -Id 7 -Session ($fromPsd1 | Connect-Portal -PassThru)).Name | Should -Be 'From psd1'
+        }
+        finally {
+            $fromJson, $fromPsd1 | Stop-PortalSandbox
+            $sandbox | Connect-Portal
+        }
+    }
+
+    It 'starts empty: the demo users and nothing else' {
+        $empty = Start-PortalSandbox -Empty
+        try {
+            $session = $empty | Connect-Portal -PassThru
+            Get-PortalProposal -Session $session | Should -BeNullOrEmpty
+            Get-PortalUser -Session $session | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            $empty | Stop-PortalSandbox
+            $sandbox | Connect-Portal
+        }
+    }
+
+    It 'refuses a fixture that breaks a rule, naming the place' {
+        $fixture = Join-Path $TestDrive 'broken.json'
+        Set-Content -LiteralPath $fixture -Value '{ "proposals": [ { "id": 1, "status": "Sold" } ] }'
+
+        $failure = { Start-PortalSandbox -Data $fixture -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.InvalidArgument*' -PassThru
+
+        $failure.ErrorDetails.Message | Should -Match 'proposals\[0\]\.status'
+    }
+
+    It 'changes what the public API cannot: a client decision, a line item, a contact edit' {
+        $proposal = New-TestProposal 'Pester back doors'
+        $option = Add-PortalArea -ProposalId $proposal.Id -Name 'Den' | Get-PortalAreaOption
+
+        $option | Add-PortalSandboxLineItem -CatalogItemId $Seed.CatalogItemId -Quantity 2
+        $proposal | Set-PortalSandboxProposalStatus -Status Accepted
+        Set-PortalSandboxContact -ContactId $Seed.SmithContactId -Notes 'Changed in the app'
+
+        (Get-PortalAreaOption -ProposalId $proposal.Id).Items.Quantity | Should -Be 2
+        (Get-PortalProposal -Id $proposal.Id).Status | Should -Be 'Accepted'
+        (Get-PortalContact -Id $Seed.SmithContactId).Notes | Should -Be 'Changed in the app'
+        { Add-PortalArea -ProposalId $proposal.Id -Name 'Late' -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.Conflict*'
+    }
+
+    It 'delivers a webhook to a local listener through a route, and shows the attempt' {
+        $port = Get-Random -Minimum 20000 -Maximum 60000
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        try {
+            $hook = New-PortalWebhook -Url 'https://pester-hooks.example.com/portal' -Event proposal.status_changed -WarningAction SilentlyContinue
+            Add-PortalSandboxWebhookRoute -HostName pester-hooks.example.com -Target "http://127.0.0.1:$port/"
+            $received = $listener.GetContextAsync()
+
+            Set-PortalSandboxProposalStatus -ProposalId (New-TestProposal 'Pester hook').Id -Status Declined
+            $received.Wait(10000) | Should -BeTrue
+            $received.Result.Request.Url.AbsolutePath | Should -Be '/portal'
+            $received.Result.Response.StatusCode = 204
+            $received.Result.Response.Close()
+
+            $delivery = Get-PortalSandboxWebhookDelivery -SubscriptionId $hook.SubscriptionId -Wait
+            $delivery.Succeeded | Should -BeTrue
+            $delivery.Attempts.StatusCode | Should -Be 204
+            ($delivery.Body | ConvertFrom-Json).data.status | Should -Be 'Declined'
+        }
+        finally {
+            $listener.Close()
+            Remove-PortalSandboxWebhookRoute -HostName pester-hooks.example.com -ErrorAction SilentlyContinue
+            if ($hook) { Remove-PortalWebhook -Id $hook.SubscriptionId -Confirm:$false }
+        }
+    }
+
+    It 'says clearly when no sandbox runs in the runspace' {
+        $fresh = [powershell]::Create()
+        try {
+            $null = $fresh.AddScript("Import-Module '$PortalIoModule'; Get-PortalSandboxRequest").Invoke()
+
+            $fresh.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.NoSandbox*'
+            $fresh.Streams.Error[0].ErrorDetails.RecommendedAction | Should -Match 'Start-PortalSandbox'
+        }
+        finally {
+            $fresh.Dispose()
+        }
     }
 }

@@ -9,8 +9,9 @@ namespace PortalIo.Tests.Architecture
 {
     /// <summary>
     /// The module's public surface: the cmdlets and their abstract bases, the types users receive,
-    /// pass or build in their tests (models, enums, PortalSession, PortalSandbox, PortalApiException
-    /// and what it exposes), and ModuleInitializer (PowerShell finds it only when public).
+    /// pass or build in their tests (models, enums, PortalSession, PortalSandbox with the journal,
+    /// fault and webhook delivery objects of its cmdlets, PortalApiException and what it exposes),
+    /// and ModuleInitializer (PowerShell finds it only when public).
     /// Everything else is internal. A new public type is a choice: add it here, and to CHANGELOG.md.
     /// </summary>
     public class PublicSurfaceTests
@@ -45,6 +46,20 @@ namespace PortalIo.Tests.Architecture
             "PortalIo.Commands.Proposals.SetPortalProposalCommand",
             "PortalIo.Commands.Proposals.SetPortalProposalContactCommand",
             "PortalIo.Commands.Proposals.SetPortalProposalLocationCommand",
+            "PortalIo.Commands.Sandbox.AddPortalSandboxLineItemCommand",
+            "PortalIo.Commands.Sandbox.AddPortalSandboxWebhookRouteCommand",
+            "PortalIo.Commands.Sandbox.ClearPortalSandboxFaultCommand",
+            "PortalIo.Commands.Sandbox.ClearPortalSandboxRequestCommand",
+            "PortalIo.Commands.Sandbox.ExportPortalSandboxDataCommand",
+            "PortalIo.Commands.Sandbox.GetPortalSandboxFaultCommand",
+            "PortalIo.Commands.Sandbox.GetPortalSandboxRequestCommand",
+            "PortalIo.Commands.Sandbox.GetPortalSandboxWebhookDeliveryCommand",
+            "PortalIo.Commands.Sandbox.PortalSandboxCmdlet",
+            "PortalIo.Commands.Sandbox.RemovePortalSandboxWebhookRouteCommand",
+            "PortalIo.Commands.Sandbox.ResetPortalSandboxCommand",
+            "PortalIo.Commands.Sandbox.SetPortalSandboxContactCommand",
+            "PortalIo.Commands.Sandbox.SetPortalSandboxFaultCommand",
+            "PortalIo.Commands.Sandbox.SetPortalSandboxProposalStatusCommand",
             "PortalIo.Commands.Sandbox.StartPortalSandboxCommand",
             "PortalIo.Commands.Sandbox.StopPortalSandboxCommand",
             "PortalIo.Commands.Session.ConnectPortalCommand",
@@ -101,6 +116,10 @@ namespace PortalIo.Tests.Architecture
             "PortalIo.PowerShell.PortalApiCmdlet",
             "PortalIo.PowerShell.PortalCmdlet",
             "PortalIo.PowerShell.LocalSandbox.PortalSandbox",
+            "PortalIo.PowerShell.LocalSandbox.PortalSandboxFault",
+            "PortalIo.PowerShell.LocalSandbox.PortalSandboxRequest",
+            "PortalIo.PowerShell.LocalSandbox.PortalSandboxWebhookAttempt",
+            "PortalIo.PowerShell.LocalSandbox.PortalSandboxWebhookDelivery",
             "PortalIo.Session.PortalEnvironment",
             "PortalIo.Session.PortalSession",
             "PortalIo.Webhooks.WebhookEventEncoding",

@@ -43,6 +43,9 @@ namespace PortalIo.Tests.PowerShell
             ["AiContent"] = (new[] { "ProposalId", "ContentId", "Name", "Status" }, "$_.ProposalId; $_.ContentId; $_.Status"),
             ["AiOutline"] = (new[] { "ProposalId", "Status", "Outline" }, "$_.ProposalId; $_.Status"),
             ["AiBuild"] = (new[] { "ProposalId", "Status" }, "$_.ProposalId; $_.Status"),
+            ["PortalSandboxRequest"] = (new[] { "Seq", "Method", "Status", "Path" }, "$_.Sequence; $_.Method; $_.Path"),
+            ["PortalSandboxFault"] = (new[] { "Method", "Mode", "Remaining", "Path" }, "$_.Mode; $_.Remaining; $_.Path"),
+            ["PortalSandboxWebhookDelivery"] = (new[] { "EventType", "Attempts", "Result" }, "$_.EventType; $_.AttemptCount"),
         };
 
         /// <summary>Per type: the list item that identifies an entry, and its value.</summary>
@@ -65,6 +68,9 @@ namespace PortalIo.Tests.PowerShell
             ["AiContent"] = ("ContentId", "$_.ContentId"),
             ["AiOutline"] = ("ProposalId", "$_.ProposalId"),
             ["AiBuild"] = ("ProposalId", "$_.ProposalId"),
+            ["PortalSandboxRequest"] = ("Sequence", "$_.Sequence"),
+            ["PortalSandboxFault"] = ("Path", "$_.Path"),
+            ["PortalSandboxWebhookDelivery"] = ("EventId", "$_.EventId"),
         };
 
         private const string Pending80 = "Pending issue 12: at 80 columns ";
@@ -100,6 +106,12 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("AiOutline", 120)]
         [InlineData("AiBuild", 80)]
         [InlineData("AiBuild", 120)]
+        [InlineData("PortalSandboxRequest", 80)]
+        [InlineData("PortalSandboxRequest", 120)]
+        [InlineData("PortalSandboxFault", 80)]
+        [InlineData("PortalSandboxFault", 120)]
+        [InlineData("PortalSandboxWebhookDelivery", 80)]
+        [InlineData("PortalSandboxWebhookDelivery", 120)]
         public void Table_view_is_whole_at_the_width(string type, int width)
         {
             var typeName = FullName(type);
@@ -187,6 +199,9 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("AiContent")]
         [InlineData("AiOutline")]
         [InlineData("AiBuild")]
+        [InlineData("PortalSandboxRequest")]
+        [InlineData("PortalSandboxFault")]
+        [InlineData("PortalSandboxWebhookDelivery")]
         public void List_view_shows_no_empty_collection_artefacts(string type)
         {
             var typeName = FullName(type);

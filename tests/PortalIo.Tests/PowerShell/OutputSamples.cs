@@ -20,6 +20,20 @@ namespace PortalIo.Tests.PowerShell
             $null = Add-PortalAiContent -ProposalId $proposal.Id -Path $aiFile -Name 'Discovery call with the client'
             for ($i = 0; $i -lt 100 -and (Get-PortalAiContent -ProposalId $proposal.Id).Status -ne 'Transcribed'; $i++) { Start-Sleep -Milliseconds 50 }
             $localSandbox = Start-PortalSandbox
+            # The test double's own objects, made in the local sandbox with a session of its own.
+            $local = $localSandbox | Connect-Portal -PassThru
+            $journalProposal = New-PortalProposal -Name 'Journal sample' -SalesPersonId 77 -Session $local
+            Set-PortalSandboxFault -Method POST -Path '/public/proposals/*/area' -Mode ApplyThenStatus -Status 503
+            $null = Add-PortalArea -ProposalId $journalProposal.Id -Name 'Home Theater', 'Living Room' -Session $local -ErrorAction SilentlyContinue
+            Set-PortalSandboxFault -Path '/public/proposals/*/areaoptions' -Mode FailWithStatus -Count 2
+            Set-PortalSandboxFault -Method GET -Path '/public/users' -Mode ApplyThenUnreadable
+            $null = New-PortalWebhook -Url 'https://hooks.example.com/portal/views' -Event proposal.status_changed -Session $local -WarningAction SilentlyContinue
+            Add-PortalSandboxWebhookRoute -HostName hooks.example.com -Target $localSandbox.BaseUri
+            Set-PortalSandboxProposalStatus -ProposalId $journalProposal.Id -Status Accepted
+            $sandboxFaults = @(Get-PortalSandboxFault)
+            $sandboxDeliveries = @(Get-PortalSandboxWebhookDelivery -Wait)
+            $sandboxRequests = @(Get-PortalSandboxRequest)
+            Connect-Portal -BaseUri $baseUri -ApplicationKey $appKey -SecretKey $secret -Credential $cred
             $samples = [ordered]@{
                 'PortalIo.Session.PortalSession' = @(Get-PortalSession)
                 'PortalIo.Models.User' = @(Get-PortalUser)
@@ -38,6 +52,9 @@ namespace PortalIo.Tests.PowerShell
                 'PortalIo.Models.AiContent' = @(Get-PortalAiContent -ProposalId $proposal.Id)
                 'PortalIo.Models.AiOutline' = @(Start-PortalAiOutline -ProposalId $proposal.Id -Wait -PollIntervalSec 1)
                 'PortalIo.Models.AiBuild' = @(Start-PortalAiBuild -ProposalId $proposal.Id)
+                'PortalIo.PowerShell.LocalSandbox.PortalSandboxRequest' = $sandboxRequests
+                'PortalIo.PowerShell.LocalSandbox.PortalSandboxFault' = $sandboxFaults
+                'PortalIo.PowerShell.LocalSandbox.PortalSandboxWebhookDelivery' = $sandboxDeliveries
             }
             $localSandbox | Stop-PortalSandbox";
 
