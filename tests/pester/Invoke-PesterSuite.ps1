@@ -13,7 +13,8 @@
     The PortalIo under test: a manifest path, or the name of an installed module ('PortalIo').
     Default: $env:PORTALIO_MODULE, else out/PortalIo/PortalIo.psd1.
 .PARAMETER Path
-    Test files or folders to run (default: every *.Tests.ps1 of this folder), e.g. -Path tests/pester/Webhooks.Tests.ps1.
+    Test files or folders to run (default: every *.Tests.ps1 of this folder, and examples/Testing.Tests.ps1,
+    the users' example), e.g. -Path tests/pester/Webhooks.Tests.ps1.
 .EXAMPLE
     dotnet pwsh tests/pester/Invoke-PesterSuite.ps1 -Path tests/pester/Areas.Tests.ps1
 
@@ -27,7 +28,7 @@
 param(
     [string] $PesterManifest,
     [string] $ModulePath,
-    [string[]] $Path = @($PSScriptRoot)
+    [string[]] $Path = @($PSScriptRoot, (Join-Path $PSScriptRoot '../../examples/Testing.Tests.ps1'))
 )
 # No $ErrorActionPreference = 'Stop' here: the tests run in this session and must see the
 # preferences a user's Invoke-Pester has.
@@ -40,6 +41,12 @@ if (-not $PesterManifest) {
 if ($PesterManifest) { Import-Module $PesterManifest -Force -ErrorAction Stop } else { Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop }
 if ($ModulePath) {
     $env:PORTALIO_MODULE = if (Test-Path -LiteralPath $ModulePath) { (Resolve-Path -LiteralPath $ModulePath).Path } else { $ModulePath }
+}
+# The example is written as a user writes it (Import-Module PortalIo): the copy under test is found
+# by name when its folder is first on the module path.
+$underTest = if ($env:PORTALIO_MODULE) { $env:PORTALIO_MODULE } else { Join-Path $PSScriptRoot '../../out/PortalIo/PortalIo.psd1' }
+if ((Test-Path -LiteralPath $underTest) -and (Split-Path -Leaf (Split-Path -Parent (Resolve-Path -LiteralPath $underTest).Path)) -eq 'PortalIo') {
+    $env:PSModulePath = (Split-Path -Parent (Split-Path -Parent (Resolve-Path -LiteralPath $underTest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
 }
 
 $configuration = New-PesterConfiguration

@@ -44,7 +44,7 @@ namespace PortalIo.Tests.PowerShell
             ["AiOutline"] = (new[] { "ProposalId", "Status", "Outline" }, "$_.ProposalId; $_.Status"),
             ["AiBuild"] = (new[] { "ProposalId", "Status" }, "$_.ProposalId; $_.Status"),
             ["PortalSandboxRequest"] = (new[] { "Seq", "Method", "Status", "Path" }, "$_.Sequence; $_.Method; $_.Path"),
-            ["PortalSandboxFault"] = (new[] { "Method", "Mode", "Remaining", "Path" }, "$_.Mode; $_.Remaining; $_.Path"),
+            ["PortalSandboxFault"] = (new[] { "Method", "Mode", "Remaining", "Path" }, "$_.Mode; '{0} of {1}' -f $_.Remaining, $_.Count; $_.Path"),
             ["PortalSandboxWebhookDelivery"] = (new[] { "EventType", "Attempts", "Result" }, "$_.EventType; $_.AttemptCount"),
         };
 

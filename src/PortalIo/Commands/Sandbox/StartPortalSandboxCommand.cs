@@ -11,11 +11,11 @@ namespace PortalIo.Commands.Sandbox
     /// Starts a local Portal.io sandbox on loopback: the same routes, signature check and business
     /// rules as Portal.io, with seeded demo data (or none, or a fixture's), for testing scripts offline.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "PortalSandbox", DefaultParameterSetName = SeedSet)]
+    [Cmdlet(VerbsLifecycle.Start, "PortalSandbox", DefaultParameterSetName = DemoDataSet)]
     [OutputType(typeof(PortalSandbox))]
     public sealed class StartPortalSandboxCommand : PortalCmdlet
     {
-        private const string SeedSet = "Seed";
+        private const string DemoDataSet = "DemoData";
         private const string EmptySet = "Empty";
         private const string DataSet = "Data";
 

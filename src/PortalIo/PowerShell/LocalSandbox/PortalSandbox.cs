@@ -38,7 +38,7 @@ namespace PortalIo.PowerShell.LocalSandbox
         /// <summary>Requests served so far.</summary>
         public long RequestCount => SandboxBridge.RequestCount(_server);
 
-        /// <summary>What it started with, and what Reset-PortalSandbox returns to: Seed (the demo data), Empty, or Data (a fixture).</summary>
+        /// <summary>What it started with, and what Reset-PortalSandbox returns to: the seeded demo data, Empty, or Data (a fixture).</summary>
         public string StartKind => SandboxBridge.StartKind(_server);
 
         /// <summary>The delay added before every answer (Start-PortalSandbox -Latency).</summary>
