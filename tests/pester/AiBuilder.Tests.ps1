@@ -4,20 +4,26 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $sandbox = Start-TestSandbox
+    # AI Builder steps of 100 ms instead of 3 s: the flow runs at once.
+    $sandbox = Start-TestSandbox -AiStepDuration 100
 
     $notes = Join-Path $TestDrive 'discovery-call.txt'
     Set-Content -LiteralPath $notes -Value 'Client wants a Home Theater and a Living Room with in-ceiling speakers.'
 
-    # The sandbox transcribes an upload in two steps of a few seconds: upload now for the outline
-    # and build tests at the end, and test the rest meanwhile.
+    # -TimeoutSec 1 needs an outline that takes longer: a second sandbox with 2 s steps, whose
+    # upload is transcribed (two steps) while the other tests run.
+    $slowSandbox = Start-PortalSandbox -AiStepDuration 2000
+    $slowSession = $slowSandbox | Connect-Portal -PassThru
+    $sandbox | Connect-Portal
+    $timeoutProposal = New-PortalProposal -Name 'Pester AI timeout' -SalesPersonId $Seed.SalesPersonId -Session $slowSession -ErrorAction Stop
+    $null = Add-PortalAiContent -ProposalId $timeoutProposal.Id -Path $notes -Session $slowSession -ErrorAction Stop
+
     $flowProposal = New-TestProposal 'Pester AI flow'
-    $timeoutProposal = New-TestProposal 'Pester AI timeout'
     $null = Add-PortalAiContent -ProposalId $flowProposal.Id -Path $notes -ErrorAction Stop
-    $null = Add-PortalAiContent -ProposalId $timeoutProposal.Id -Path $notes -ErrorAction Stop
 }
 
 AfterAll {
+    $slowSandbox | Stop-PortalSandbox
     Stop-TestSandbox $sandbox
 }
 
@@ -82,14 +88,14 @@ Describe 'AI Builder content' {
 Describe 'Outline and build' {
     BeforeAll {
         for ($i = 0; $i -lt 300; $i++) {
-            $pending = $flowProposal, $timeoutProposal | Get-PortalAiContent | Where-Object Status -NE 'Transcribed'
+            $pending = @($flowProposal | Get-PortalAiContent) + @($timeoutProposal | Get-PortalAiContent -Session $slowSession) | Where-Object Status -NE 'Transcribed'
             if (-not $pending) { break }
             Start-Sleep -Milliseconds 100
         }
     }
 
     It 'stops waiting at -TimeoutSec with PortalIo.Timeout, pointing to Get-PortalAiOutline' {
-        $failure = { Start-PortalAiOutline -ProposalId $timeoutProposal.Id -Wait -TimeoutSec 1 -PollIntervalSec 1 -ErrorAction Stop } |
+        $failure = { Start-PortalAiOutline -ProposalId $timeoutProposal.Id -Session $slowSession -Wait -TimeoutSec 1 -PollIntervalSec 1 -ErrorAction Stop } |
             Should -Throw -ErrorId 'PortalIo.Timeout*' -PassThru
 
         $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'

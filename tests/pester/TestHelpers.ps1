@@ -34,9 +34,10 @@ $Seed = @{
 }
 
 function Start-TestSandbox {
-    # The sandbox of one test file, connected as its demo user (the current session):
-    #   BeforeAll { $sandbox = Start-TestSandbox }   AfterAll { Stop-TestSandbox $sandbox }
-    $started = Start-PortalSandbox
+    # The sandbox of one test file, connected as its demo user (the current session); arguments go
+    # to Start-PortalSandbox:
+    #   BeforeAll { $sandbox = Start-TestSandbox -AiStepDuration 100 }   AfterAll { Stop-TestSandbox $sandbox }
+    $started = Start-PortalSandbox @args
     $started | Connect-Portal
     $started
 }
