@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using PortalIo.Models;
 using Xunit;
@@ -18,39 +16,10 @@ namespace PortalIo.Tests.PowerShell
     /// </summary>
     public class EndToEndScenarioTests
     {
-        private sealed class LocalListener : IDisposable
-        {
-            private readonly HttpListener _listener = new();
-            public TaskCompletionSource<(string Body, string Signature)> Delivery { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            public Uri Address { get; }
-
-            public LocalListener()
-            {
-                var probe = new TcpListener(IPAddress.Loopback, 0);
-                probe.Start();
-                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-                probe.Stop();
-                Address = new Uri("http://127.0.0.1:" + port + "/");
-                _listener.Prefixes.Add(Address.AbsoluteUri);
-                _listener.Start();
-                _ = Task.Run(async () =>
-                {
-                    var context = await _listener.GetContextAsync();
-                    using var reader = new StreamReader(context.Request.InputStream);
-                    var body = await reader.ReadToEndAsync();
-                    context.Response.StatusCode = 200;
-                    context.Response.Close();
-                    Delivery.TrySetResult((body, context.Request.Headers["X-Webhook-Signature"] ?? string.Empty));
-                });
-            }
-
-            public void Dispose() => _listener.Close();
-        }
-
         [Fact]
         public void A_proposal_from_contact_to_accepted_with_a_verified_webhook_and_a_409_after()
         {
-            using var listener = new LocalListener();
+            using var listener = new LoopbackReceiver();
             using var rs = new ModuleRunspace();
             var vars = new Dictionary<string, object?> { ["listener"] = listener.Address };
 
@@ -86,8 +55,8 @@ namespace PortalIo.Tests.PowerShell
             Assert.Empty(hook.Errors);
             Assert.Contains(hook.Warnings, w => w.Contains("secret", StringComparison.OrdinalIgnoreCase));
 
-            Assert.True(listener.Delivery.Task.Wait(TimeSpan.FromSeconds(20)), "no webhook delivery arrived");
-            var (body, signature) = listener.Delivery.Task.Result;
+            Assert.True(listener.First.Task.Wait(TimeSpan.FromSeconds(20)), "no webhook delivery arrived");
+            var (_, body, signature) = listener.First.Task.Result;
             Assert.Contains("\"proposal.status_changed\"", body);
             Assert.Matches(@"^t=\d+,v1=[0-9a-f]{64}$", signature);
 
