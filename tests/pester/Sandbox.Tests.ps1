@@ -308,7 +308,10 @@ Describe 'The sandbox as a test double' {
     }
 
     It 'delivers a webhook to a local listener through a route, and shows the attempt' {
-        $port = Get-Random -Minimum 20000 -Maximum 60000
+        $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $probe.Start()
+        $port = $probe.LocalEndpoint.Port
+        $probe.Stop()
         $listener = [System.Net.HttpListener]::new()
         $listener.Prefixes.Add("http://127.0.0.1:$port/")
         $listener.Start()
