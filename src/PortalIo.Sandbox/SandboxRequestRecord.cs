@@ -98,6 +98,14 @@ namespace PortalIo.Sandbox
 
         public DateTime ReceivedAtUtc { get; internal set; }
 
+        /// <summary>
+        /// How many requests the emulator was holding when this one arrived, this one included: each is
+        /// held from its arrival until its answer starts (the latency included). Every request held at
+        /// once had been sent before any of them was answered, so the largest value over a run is a
+        /// lower bound of how many requests the client had under way at the same time.
+        /// </summary>
+        public int InFlightOnArrival { get; internal set; }
+
         public override string ToString() =>
             Method + " " + Path + (Query.Length > 0 ? "?" + Query : "") + " -> "
             + (StatusCode == 0 ? Outcome.ToString() : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))

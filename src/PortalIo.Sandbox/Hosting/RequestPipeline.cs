@@ -21,7 +21,8 @@ namespace PortalIo.Sandbox.Hosting
     /// limit (429), a fault (a scripted rule first, else the random fault rate), dispatch to the
     /// current state unless a fault strikes first, the journal entry (written before answering,
     /// so a client that has its answer also finds the entry), the latency, and the answer as the
-    /// fault (if any) delivers it.
+    /// fault (if any) delivers it. Each request is counted as held from its arrival until its answer
+    /// starts (the journal's InFlightOnArrival).
     /// </summary>
     internal sealed class RequestPipeline
     {
@@ -36,6 +37,7 @@ namespace PortalIo.Sandbox.Hosting
         private readonly long _maxBodyBytes;
         private readonly Action<SandboxObservedRequest>? _observer;
         private readonly CancellationToken _stopping;
+        private int _held;
 
         public RequestPipeline(NetworkSettings settings, RequestCounters counters, RequestJournal journal, FaultScript faultScript,
             FaultInjector randomFaults, RateLimiter rateLimiter, SecretRedactor redactor, Func<EmulatedPortal> currentState,
@@ -64,9 +66,35 @@ namespace PortalIo.Sandbox.Hosting
             public bool RateLimited;
         }
 
+        /// <summary>One request counted in <see cref="_held"/>, released once.</summary>
+        private sealed class Hold
+        {
+            public Hold(int onArrival) { OnArrival = onArrival; }
+            public int OnArrival { get; }
+            public int Released;
+        }
+
         public async Task HandleAsync(HttpListenerContext context, InFlightRequest inFlight)
         {
             _counters.CountReceived();
+            var hold = new Hold(Interlocked.Increment(ref _held));
+            try
+            {
+                await HandleHeldAsync(context, inFlight, hold).ConfigureAwait(false);
+            }
+            finally
+            {
+                Release(hold);
+            }
+        }
+
+        private void Release(Hold hold)
+        {
+            if (Interlocked.Exchange(ref hold.Released, 1) == 0) Interlocked.Decrement(ref _held);
+        }
+
+        private async Task HandleHeldAsync(HttpListenerContext context, InFlightRequest inFlight, Hold hold)
+        {
             var received = DateTime.UtcNow;
             var listenerRequest = context.Request;
             var rawUrl = listenerRequest.RawUrl ?? "/";
@@ -101,9 +129,10 @@ namespace PortalIo.Sandbox.Hosting
             }
 
             var record = Record(listenerRequest, path, rawQuery, body, received, handling);
+            record.InFlightOnArrival = hold.OnArrival;
             _journal.Add(record);
             inFlight.Record = record;
-            await DeliverAsync(context, handling, record).ConfigureAwait(false);
+            await DeliverAsync(context, handling, record, hold).ConfigureAwait(false);
         }
 
         private void Decide(Handling handling, string rawUrl)
@@ -179,12 +208,15 @@ namespace PortalIo.Sandbox.Hosting
             };
         }
 
-        private async Task DeliverAsync(HttpListenerContext context, Handling handling, SandboxRequestRecord record)
+        private async Task DeliverAsync(HttpListenerContext context, Handling handling, SandboxRequestRecord record, Hold hold)
         {
             try
             {
                 var latency = _settings.Latency;
                 if (latency > TimeSpan.Zero) await Task.Delay(latency, _stopping).ConfigureAwait(false);
+                // Released before the first byte of the answer: the client cannot have sent its next
+                // request yet, so the count never exceeds what the client really had under way.
+                Release(hold);
                 var answer = handling.Answer!;
                 switch (handling.Fault?.Delivery)
                 {

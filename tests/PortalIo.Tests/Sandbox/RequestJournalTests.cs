@@ -155,5 +155,33 @@ namespace PortalIo.Tests.Sandbox
             Assert.Equal(RequestJournal.Capacity + 5, kept[kept.Count - 1].Sequence);
             Assert.Equal(RequestJournal.Capacity + 5, journal.TotalRecorded);
         }
-    }
+    
+        [Fact]
+        public async Task Each_record_counts_the_requests_held_when_it_arrived()
+        {
+            const int together = 4;
+            using var allArrived = new System.Threading.CountdownEvent(together);
+            var holding = false;
+            // The observer runs while a request is held: the first three wait there until the fourth
+            // has arrived, so the fourth finds all four held whatever the machine's speed.
+            void Observe(PortalIo.Sandbox.Diagnostics.SandboxObservedRequest request)
+            {
+                if (!System.Threading.Volatile.Read(ref holding) || !request.RawUrl.StartsWith("/public/users", StringComparison.Ordinal)) return;
+                allArrived.Signal();
+                allArrived.Wait(TimeSpan.FromSeconds(30));
+            }
+            using var emulator = SandboxServer.Start(new SandboxOptions { RequestObserver = Observe });
+            using var client = new SignedEmulatorClient(emulator);
+            _ = client.UserKey;
+            for (var i = 0; i < 3; i++) using (await client.GetAsync("public/users")) { }
+            System.Threading.Volatile.Write(ref holding, true);
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, together).Select(_ => client.GetAsync("public/users")));
+            foreach (var answer in answers) answer.Dispose();
+
+            var users = emulator.GetRequests(path: "/public/users");
+            Assert.Equal(new[] { 1, 1, 1 }, users.Take(3).Select(r => r.InFlightOnArrival));
+            Assert.Equal(Enumerable.Range(1, together), users.Skip(3).Select(r => r.InFlightOnArrival).OrderBy(n => n));
+        }
+}
 }
