@@ -31,6 +31,7 @@ namespace PortalIo.Http
         private readonly string _userKey;
         private readonly ClientSettings _settings;
         private readonly RetryPolicy _retryPolicy;
+        private readonly AdaptiveRateLimiter _rateLimiter;
         private readonly Random _jitter = new Random();
         private volatile bool _getSucceeded;
 
@@ -44,6 +45,7 @@ namespace PortalIo.Http
             _userKey = userKey ?? string.Empty;
             _settings = (settings ?? new ClientSettings()).Clone();
             _retryPolicy = new RetryPolicy(_settings.MaxRetries) { BaseDelay = _settings.RetryBaseDelay };
+            _rateLimiter = new AdaptiveRateLimiter(_settings.Delay);
             _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
             {
                 // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would
@@ -53,6 +55,9 @@ namespace PortalIo.Http
         }
 
         public Uri BaseUri { get; }
+
+        /// <summary>This client's pacing, learned from the server's 429s (one per session).</summary>
+        internal AdaptiveRateLimiter RateLimiter => _rateLimiter;
 
         private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
         {
@@ -71,12 +76,20 @@ namespace PortalIo.Http
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // The rate limiter spaces attempts, not retries: the backoff below waits outside it.
+                if (!_rateLimiter.TryStartNow(out var startedAt))
+                    startedAt = await _rateLimiter.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
                 var stopwatch = Stopwatch.StartNew();
                 var outcome = await SendOnceAsync(request, uri, log, cancellationToken).ConfigureAwait(false);
                 var elapsed = stopwatch.ElapsedMilliseconds;
 
                 var response = outcome.Response;
                 var failure = outcome.Failure;
+                if (response != null)
+                {
+                    var learned = _rateLimiter.OnAnswer(startedAt, response.StatusCode, response.RetryAfter);
+                    if (learned != null && log.IsDebugEnabled) log.Debug(learned);
+                }
                 // A body over the size limit would be as large the next time: not worth resending.
                 var retryable = failure != null
                     ? failure.Kind != PortalErrorKind.InvalidResponse

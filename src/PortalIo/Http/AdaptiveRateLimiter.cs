@@ -1,0 +1,198 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PortalIo.Http
+{
+    /// <summary>
+    /// Learns, per session, how fast the server lets it send, from the 429s the server answers, and
+    /// paces every attempt to that (see docs/api-decisions.md, 'Rate limits'). It decides when each
+    /// attempt may start; it is never held during a retry's backoff, so a request waiting to retry
+    /// does not stall the others.
+    /// <list type="bullet">
+    /// <item>Until the first 429 it costs nothing: no limit, attempts start at once.</item>
+    /// <item>A 429 cuts the rate (multiplicative decrease): the first to 95 % of the answers the
+    /// server gave in the last second (what it let through), every later one by a further 10 %. A 429
+    /// to an attempt that started before the last cut belongs to the same burst and cuts nothing;
+    /// nor does one that comes while nothing of this session was answered in the last second (another
+    /// client used the key's allowance: there is nothing to measure).</item>
+    /// <item>A 429's Retry-After holds back every attempt of the session that has not started yet
+    /// until it has passed; attempts already sent finish. A wait longer than
+    /// <see cref="MaxPause"/> is not a pause (that call fails instead, see RetryPolicy).</item>
+    /// <item>Attempts then start evenly spaced at that rate. How many are under way at once follows:
+    /// the rate times the time an answer takes. A concurrency window could not express a limit below
+    /// one request per answer time: at 20 ms per answer one request at a time is already 50 a second.</item>
+    /// <item>A minute without a 429 lifts the limit (the additive increase, in one step: the server's
+    /// limit may have changed, or the cut may have come from another client's burst); the next 429
+    /// learns it again.</item>
+    /// </list>
+    /// Thread-safe; one per client.
+    /// </summary>
+    internal sealed class AdaptiveRateLimiter
+    {
+        internal const double FirstCut = 0.95;
+        internal const double LaterCut = 0.9;
+        internal const double MinimumRate = 0.5;
+        internal static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(1);
+        internal static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(2);
+
+        /// <summary>How many answer times are kept to measure the last second (a rate above this is measured as this).</summary>
+        private const int AnswerLogSize = 1024;
+
+        /// <summary>How often one wait for a turn starts over because a new pause began while it waited.</summary>
+        private const int MaxWaits = 4;
+
+        private readonly object _gate = new object();
+        private readonly Func<TimeSpan> _now;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private readonly long[] _answerLog = new long[AnswerLogSize];
+        private int _answerNext;
+        private int _answersKept;
+
+        private volatile bool _limited;
+        private double _rate;
+        private long _nextStart;
+        private long _pausedUntil;
+        private long _lastCut = long.MinValue;
+        private long _last429 = long.MinValue;
+
+        /// <param name="delay">How to wait (the client's, so that tests which skip waits skip these too).</param>
+        /// <param name="now">A monotonic clock; default: a stopwatch started now.</param>
+        public AdaptiveRateLimiter(Func<TimeSpan, CancellationToken, Task> delay, Func<TimeSpan>? now = null)
+        {
+            _delay = delay ?? throw new ArgumentNullException(nameof(delay));
+            if (now is null)
+            {
+                var clock = Stopwatch.StartNew();
+                now = () => clock.Elapsed;
+            }
+            _now = now;
+        }
+
+        /// <summary>The attempts per second allowed now, or null when there is no limit.</summary>
+        public double? RequestsPerSecond
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    LiftWhenQuiet(Ticks);
+                    return _limited ? _rate : (double?)null;
+                }
+            }
+        }
+
+        private long Ticks => _now().Ticks;
+
+        /// <summary>
+        /// True, with the start time, when an attempt may start now (always, while there is no limit
+        /// and no pause); false when the caller must wait with <see cref="WaitForTurnAsync"/>.
+        /// </summary>
+        public bool TryStartNow(out TimeSpan startedAt)
+        {
+            var now = Ticks;
+            startedAt = new TimeSpan(now);
+            if (!_limited && Volatile.Read(ref _pausedUntil) <= now) return true;
+            lock (_gate)
+            {
+                LiftWhenQuiet(now);
+                if (Earliest(now) > now) return false;
+                Reserve(now);
+                return true;
+            }
+        }
+
+        /// <summary>Waits for this attempt's turn (Ctrl+C ends the wait) and returns its start time.</summary>
+        public async Task<TimeSpan> WaitForTurnAsync(CancellationToken cancellationToken)
+        {
+            for (var wait = 1; ; wait++)
+            {
+                long turn, now;
+                lock (_gate)
+                {
+                    now = Ticks;
+                    LiftWhenQuiet(now);
+                    turn = Reserve(now);
+                }
+                if (turn > now) await _delay(new TimeSpan(turn - now), cancellationToken).ConfigureAwait(false);
+                // A 429 that arrived while this attempt waited holds it back too.
+                if (wait >= MaxWaits || Volatile.Read(ref _pausedUntil) <= turn) return new TimeSpan(Math.Max(turn, Ticks));
+            }
+        }
+
+        /// <summary>
+        /// Learns from an attempt's answer. Returns what changed, for the -Debug log, or null.
+        /// </summary>
+        /// <param name="startedAt">The start time <see cref="TryStartNow"/> or <see cref="WaitForTurnAsync"/> gave the attempt.</param>
+        public string? OnAnswer(TimeSpan startedAt, int statusCode, TimeSpan? retryAfter)
+        {
+            lock (_gate)
+            {
+                var now = Ticks;
+                if (statusCode != 429)
+                {
+                    _answerLog[_answerNext] = now;
+                    _answerNext = (_answerNext + 1) % AnswerLogSize;
+                    if (_answersKept < AnswerLogSize) _answersKept++;
+                    LiftWhenQuiet(now);
+                    return null;
+                }
+
+                _last429 = now;
+                var paused = false;
+                if (retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero && retryAfter.Value <= MaxPause)
+                {
+                    var until = now + retryAfter.Value.Ticks;
+                    if (until > _pausedUntil) Volatile.Write(ref _pausedUntil, until);
+                    paused = true;
+                }
+                if (startedAt.Ticks < _lastCut) return null;
+                var answered = _limited ? 0 : AnsweredInLastSecond(now);
+                // A 429 while this session had nothing answered in the last second came from another
+                // client's use of the same key: there is nothing of ours to measure, only the pause applies.
+                if (!_limited && answered == 0) return paused ? PauseOnly(retryAfter!.Value) : null;
+
+                _rate = Math.Max(MinimumRate, _limited ? _rate * LaterCut : FirstCut * answered);
+                _limited = true;
+                _lastCut = now;
+                return "429 Too Many Requests: this session now starts at most " + _rate.ToString("0.#", CultureInfo.InvariantCulture)
+                    + " requests per second" + (paused ? ", none before the server's Retry-After of "
+                    + retryAfter!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s has passed." : ".");
+            }
+        }
+
+        private static string PauseOnly(TimeSpan retryAfter) =>
+            "429 Too Many Requests: no request of this session starts before the server's Retry-After of "
+            + retryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s has passed.";
+
+        /// <summary>When the next attempt may start at the earliest. Under the lock.</summary>
+        private long Earliest(long now)
+        {
+            var earliest = Math.Max(now, _pausedUntil);
+            return _limited ? Math.Max(earliest, _nextStart) : earliest;
+        }
+
+        /// <summary>Takes the next turn and moves the one after by the spacing. Under the lock.</summary>
+        private long Reserve(long now)
+        {
+            var turn = Earliest(now);
+            if (_limited) _nextStart = turn + (long)(TimeSpan.TicksPerSecond / _rate);
+            return turn;
+        }
+
+        private void LiftWhenQuiet(long now)
+        {
+            if (_limited && now - _last429 >= QuietPeriod.Ticks) _limited = false;
+        }
+
+        private int AnsweredInLastSecond(long now)
+        {
+            var count = 0;
+            for (var i = 0; i < _answersKept; i++)
+                if (now - _answerLog[i] < TimeSpan.TicksPerSecond) count++;
+            return count;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PortalIo.Http;
+using Xunit;
+
+namespace PortalIo.Tests.Http
+{
+    /// <summary>
+    /// The session's rate limiter against a clock the test moves: waits are recorded and advance the
+    /// clock instead of sleeping, so the arithmetic is checked without any timing.
+    /// </summary>
+    public class AdaptiveRateLimiterTests
+    {
+        private sealed class Clock
+        {
+            public TimeSpan Now { get; set; } = TimeSpan.FromSeconds(100);
+            public List<TimeSpan> Waits { get; } = new List<TimeSpan>();
+
+            public Task Delay(TimeSpan wait, CancellationToken token)
+            {
+                token.ThrowIfCancellationRequested();
+                Waits.Add(wait);
+                Now += wait;
+                return Task.CompletedTask;
+            }
+        }
+
+        private static (AdaptiveRateLimiter Limiter, Clock Clock) New()
+        {
+            var clock = new Clock();
+            return (new AdaptiveRateLimiter(clock.Delay, () => clock.Now), clock);
+        }
+
+        /// <summary>Takes a turn the way the client does: at once when allowed, else after the wait.</summary>
+        private static TimeSpan Start(AdaptiveRateLimiter limiter) =>
+            limiter.TryStartNow(out var startedAt) ? startedAt : limiter.WaitForTurnAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+        /// <summary>Answers <paramref name="count"/> attempts with 200, <paramref name="apart"/> apart.</summary>
+        private static void Answered(AdaptiveRateLimiter limiter, Clock clock, int count, TimeSpan apart)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Assert.Null(limiter.OnAnswer(Start(limiter), 200, null));
+                clock.Now += apart;
+            }
+        }
+
+        [Fact]
+        public void Without_a_429_there_is_no_limit_and_no_wait()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 500, TimeSpan.Zero);
+            Assert.Null(limiter.RequestsPerSecond);
+            Assert.Empty(clock.Waits);
+            // Other failures are not the server asking to slow down.
+            foreach (var status in new[] { 500, 503, 404 }) Assert.Null(limiter.OnAnswer(Start(limiter), status, TimeSpan.FromSeconds(5)));
+            Assert.Null(limiter.RequestsPerSecond);
+            Assert.True(limiter.TryStartNow(out _));
+        }
+
+        [Fact]
+        public void The_first_429_paces_at_95_percent_of_what_was_answered_in_the_last_second_after_the_Retry_After()
+        {
+            var (limiter, clock) = New();
+            // A burst: 40 answers long ago (forgotten), then 50 in the last 250 ms, as a fan-out of 8 meets a limit of 50/s.
+            Answered(limiter, clock, 40, TimeSpan.FromMilliseconds(1));
+            clock.Now += TimeSpan.FromSeconds(5);
+            var inBurst = Enumerable.Range(0, 8).Select(_ => Start(limiter)).ToList();
+            Answered(limiter, clock, 50, TimeSpan.FromMilliseconds(5));
+
+            var learned = limiter.OnAnswer(inBurst[0], 429, TimeSpan.FromSeconds(1));
+            var pausedAt = clock.Now;
+
+            Assert.Equal(47.5, limiter.RequestsPerSecond);
+            Assert.Contains("at most 47.5 requests per second", learned);
+            Assert.Contains("Retry-After of 1 s", learned);
+            // The rest of the burst started before the cut: it pauses too, but cuts nothing more.
+            foreach (var started in inBurst.Skip(1)) Assert.Null(limiter.OnAnswer(started, 429, TimeSpan.FromSeconds(1)));
+            Assert.Equal(47.5, limiter.RequestsPerSecond);
+
+            // Nothing starts before the Retry-After has passed; then one start every 1/47.5 s.
+            Assert.False(limiter.TryStartNow(out _));
+            var starts = Enumerable.Range(0, 5).Select(_ => limiter.WaitForTurnAsync(CancellationToken.None).GetAwaiter().GetResult()).ToList();
+            Assert.Equal(pausedAt + TimeSpan.FromSeconds(1), starts[0]);
+            var spacing = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 47.5));
+            for (var i = 1; i < starts.Count; i++) Assert.Equal(spacing, starts[i] - starts[i - 1]);
+        }
+
+        [Fact]
+        public void A_later_429_to_an_attempt_started_after_the_cut_cuts_by_ten_percent()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 20, TimeSpan.FromMilliseconds(10));
+            Assert.NotNull(limiter.OnAnswer(Start(limiter), 429, null));
+            Assert.Equal(19, limiter.RequestsPerSecond);
+            clock.Now += TimeSpan.FromSeconds(3);
+
+            Assert.NotNull(limiter.OnAnswer(Start(limiter), 429, null));
+            Assert.Equal(19 * 0.9, limiter.RequestsPerSecond!.Value, 6);
+            Assert.NotNull(limiter.OnAnswer(Start(limiter), 429, null));
+            Assert.Equal(19 * 0.9 * 0.9, limiter.RequestsPerSecond!.Value, 6);
+        }
+
+        [Fact]
+        public void A_429_when_nothing_of_the_session_was_answered_in_the_last_second_only_pauses()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(1));
+            clock.Now += TimeSpan.FromSeconds(30);
+
+            var learned = limiter.OnAnswer(Start(limiter), 429, TimeSpan.FromSeconds(2));
+
+            Assert.Null(limiter.RequestsPerSecond);
+            Assert.Contains("no request of this session starts before", learned);
+            Assert.False(limiter.TryStartNow(out _));
+            var started = limiter.WaitForTurnAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Assert.Equal(new[] { TimeSpan.FromSeconds(2) }, clock.Waits);
+            Assert.True(limiter.TryStartNow(out var next));
+            Assert.Equal(started, next);
+        }
+
+        [Theory]
+        [InlineData(-5.0)]
+        [InlineData(0.0)]
+        [InlineData(121.0)]
+        [InlineData(86400.0)]
+        public void A_Retry_After_that_is_not_a_pause_between_zero_and_two_minutes_holds_nothing_back(double seconds)
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
+            limiter.OnAnswer(Start(limiter), 429, TimeSpan.FromSeconds(seconds));
+
+            // The rate is cut (9.5/s), but the first attempt may start at once.
+            Assert.Equal(9.5, limiter.RequestsPerSecond);
+            Assert.True(limiter.TryStartNow(out _));
+        }
+
+        [Fact]
+        public void A_429_that_arrives_while_an_attempt_waits_for_its_turn_holds_that_attempt_back_too()
+        {
+            var clock = new Clock();
+            AdaptiveRateLimiter? limiter = null;
+            var pauseOnce = true;
+            // While the waiting attempt sleeps until its turn, another attempt's 429 (Retry-After 3 s) comes in.
+            limiter = new AdaptiveRateLimiter((wait, token) =>
+            {
+                clock.Waits.Add(wait);
+                clock.Now += wait;
+                if (pauseOnce)
+                {
+                    pauseOnce = false;
+                    limiter!.OnAnswer(clock.Now - TimeSpan.FromMilliseconds(1), 429, TimeSpan.FromSeconds(3));
+                }
+                return Task.CompletedTask;
+            }, () => clock.Now);
+            Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
+            limiter.OnAnswer(Start(limiter), 429, null); // 9.5/s, no pause
+            Start(limiter);
+
+            var started = limiter.WaitForTurnAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+            Assert.Equal(2, clock.Waits.Count);
+            Assert.True(started >= clock.Now, "the attempt started before the Retry-After had passed");
+        }
+
+        [Fact]
+        public void A_minute_without_a_429_lifts_the_limit()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
+            limiter.OnAnswer(Start(limiter), 429, TimeSpan.FromSeconds(1));
+            Assert.NotNull(limiter.RequestsPerSecond);
+
+            clock.Now += AdaptiveRateLimiter.QuietPeriod - TimeSpan.FromSeconds(1);
+            Assert.NotNull(limiter.RequestsPerSecond);
+            clock.Now += TimeSpan.FromSeconds(1);
+            Assert.Null(limiter.RequestsPerSecond);
+            Assert.True(limiter.TryStartNow(out _));
+            Assert.True(limiter.TryStartNow(out _));
+        }
+
+        [Fact]
+        public async Task Waiting_for_a_turn_ends_at_once_when_cancelled()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
+            limiter.OnAnswer(Start(limiter), 429, TimeSpan.FromSeconds(30));
+            using var cancel = new CancellationTokenSource();
+            cancel.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.WaitForTurnAsync(cancel.Token));
+        }
+
+        [Fact]
+        public void The_rate_never_falls_below_the_minimum()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 1, TimeSpan.Zero);
+            for (var i = 0; i < 50; i++)
+            {
+                limiter.OnAnswer(limiter.WaitForTurnAsync(CancellationToken.None).GetAwaiter().GetResult(), 429, null);
+                clock.Now += TimeSpan.FromSeconds(1);
+            }
+            Assert.Equal(AdaptiveRateLimiter.MinimumRate, limiter.RequestsPerSecond);
+        }
+    }
+}
