@@ -20,6 +20,9 @@ namespace PortalIo.Tests.Http
                 var start = (pageNumber - 1) * pageSize;
                 return new Page<int>(Enumerable.Range(start, System.Math.Max(0, System.Math.Min(pageSize, _total - start))).ToList(), _total);
             }
+
+            public System.Threading.Tasks.Task<Page<int>> FetchAsync(int pageNumber, int pageSize) =>
+                System.Threading.Tasks.Task.FromResult(Fetch(pageNumber, pageSize));
         }
 
         [Fact]
@@ -70,6 +73,25 @@ namespace PortalIo.Tests.Http
             var totals = new List<long?>();
             Assert.Empty(PagedReader.Read(endpoint, new PagingWindow(10, first: 0), totals.Add).ToList());
             Assert.Equal(new long?[] { 42 }, totals);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_prefetched_first_page_is_the_one_the_reader_asks_for_first_and_is_not_fetched_again()
+        {
+            var endpoint = new FakeEndpoint(100);
+            var window = new PagingWindow(10, skip: 25, first: 12);
+
+            var pages = await PrefetchedPages<int>.FetchFirstAsync(endpoint, window);
+            Assert.Equal(new[] { 3 }, endpoint.PagesFetched);
+            var items = PagedReader.Read(pages, window).ToList();
+
+            Assert.Equal(Enumerable.Range(25, 12), items);
+            Assert.Equal(new[] { 3, 4 }, endpoint.PagesFetched);
+            var totalOnly = await PrefetchedPages<int>.FetchFirstAsync(endpoint, new PagingWindow(10, first: 0));
+            var totals = new List<long?>();
+            Assert.Empty(PagedReader.Read(totalOnly, new PagingWindow(10, first: 0), totals.Add));
+            Assert.Equal(new long?[] { 100 }, totals);
+            Assert.Equal(new[] { 3, 4, 1 }, endpoint.PagesFetched);
         }
     }
 }

@@ -1,56 +1,90 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using PortalIo.Models;
 using PortalIo.Sandbox;
+using PortalIo.Sandbox.Diagnostics;
 using Xunit;
 
 namespace PortalIo.Tests.PowerShell
 {
-    /// <summary>Get-PortalProposal -Id with -ThrottleLimit: bounded concurrency, input order, one error per failed id.</summary>
+    /// <summary>
+    /// The fan-out of every cmdlet that reads once per input (-ThrottleLimit): input order, streaming,
+    /// one error record per failed input in its place, Ctrl+C. Concurrency is what the sandbox saw
+    /// (its journal's InFlightOnArrival), never a duration.
+    /// </summary>
     public class FanOutTests
     {
         private static int[] Ids(int count) => Enumerable.Range(SandboxSeed.FirstExtraProposalId, count).ToArray();
 
-        [Fact]
-        public void Proposals_come_out_in_input_order_and_faster_than_one_after_another()
+        /// <summary>
+        /// Holds the first <c>count</c> GETs whose path starts with a prefix until all of them have
+        /// arrived: the last of them then finds exactly that many held, so a fan-out that reaches its
+        /// limit is seen reaching it whatever the machine's speed. Requests after those pass at once.
+        /// </summary>
+        private sealed class ArrivalBarrier
         {
-            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 24, Latency = TimeSpan.FromMilliseconds(40) });
+            private string? _prefix;
+            private int _count;
+            private int _arrived;
+            private CountdownEvent? _all;
+
+            public void Arm(string pathPrefix, int count)
+            {
+                _all = new CountdownEvent(count);
+                _count = count;
+                _arrived = 0;
+                Volatile.Write(ref _prefix, pathPrefix);
+            }
+
+            public void Observe(SandboxObservedRequest request)
+            {
+                var prefix = Volatile.Read(ref _prefix);
+                if (prefix is null || request.Method != "GET" || !request.RawUrl.StartsWith(prefix, StringComparison.Ordinal)) return;
+                if (Interlocked.Increment(ref _arrived) > _count) return;
+                _all!.Signal();
+                _all.Wait(TimeSpan.FromSeconds(30));
+            }
+        }
+
+        private static int MostHeldAtOnce(SandboxServer sandbox, string pathPrefix) =>
+            sandbox.GetRequests("GET").Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Max(r => r.InFlightOnArrival);
+
+        [Fact]
+        public void Proposals_come_out_in_input_order_with_up_to_the_throttle_limit_requested_at_once()
+        {
+            var barrier = new ArrivalBarrier();
+            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 24, RequestObserver = barrier.Observe });
             using var connected = new ConnectedRunspace(sandbox);
             // Reversed and repeated ids: the order is the input's, not the order of completion.
             var ids = Ids(24).Reverse().Concat(new[] { SandboxSeed.FirstExtraProposalId }).ToArray();
-            var vars = new Dictionary<string, object?> { ["ids"] = ids };
+            sandbox.ClearRequests();
+            barrier.Arm("/public/proposals/", 8);
 
-            connected.Run("Get-PortalProposal -Id $ids -ThrottleLimit 8", vars); // warm-up: connections, JIT
-            var sw = Stopwatch.StartNew();
-            var run = connected.Run("Get-PortalProposal -Id $ids -ThrottleLimit 8", vars);
-            var concurrent = sw.Elapsed;
+            var run = connected.Run("Get-PortalProposal -Id $ids", new Dictionary<string, object?> { ["ids"] = ids });
 
             Assert.Empty(run.Errors);
             Assert.Equal(ids, run.Objects<Proposal>().Select(p => p.Id).ToArray());
-            // 25 calls of >= 40 ms one after another take >= 1 s; 8 at a time about 4 rounds.
-            Assert.True(concurrent < TimeSpan.FromMilliseconds(25 * 40 * 0.75), "took " + concurrent);
+            Assert.Equal(PortalIo.PowerShell.PortalFanOutCmdlet.DefaultThrottleLimit, MostHeldAtOnce(sandbox, "/public/proposals/"));
         }
 
         [Fact]
         public void Ids_from_the_pipeline_fan_out_across_records_and_keep_their_order()
         {
-            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 16, Latency = TimeSpan.FromMilliseconds(40) });
+            var barrier = new ArrivalBarrier();
+            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 16, RequestObserver = barrier.Observe });
             using var connected = new ConnectedRunspace(sandbox);
             var ids = Ids(16);
-            // A first run opens the connections and compiles the code, which on a busy machine can
-            // take longer than the whole budget; the claim is about the steady state.
-            connected.Run("$ids | Get-PortalProposal", new Dictionary<string, object?> { ["ids"] = ids });
-            var sw = Stopwatch.StartNew();
-            var run = connected.Run("$ids | Get-PortalProposal", new Dictionary<string, object?> { ["ids"] = ids });
-            var elapsed = sw.Elapsed;
+            sandbox.ClearRequests();
+            barrier.Arm("/public/proposals/", 5);
+
+            var run = connected.Run("$ids | Get-PortalProposal -ThrottleLimit 5", new Dictionary<string, object?> { ["ids"] = ids });
 
             Assert.Empty(run.Errors);
             Assert.Equal(ids, run.Objects<Proposal>().Select(p => p.Id).ToArray());
-            Assert.True(elapsed < TimeSpan.FromMilliseconds(16 * 40 * 0.75), "took " + elapsed);
+            Assert.Equal(5, MostHeldAtOnce(sandbox, "/public/proposals/"));
         }
 
         [Fact]
@@ -81,37 +115,69 @@ namespace PortalIo.Tests.PowerShell
 
             Assert.Empty(run.Errors);
             Assert.Equal(ids, run.Objects<Proposal>().Select(p => p.Id).ToArray());
-            // One at a time: each request was received after the previous answer (>= 30 ms apart), in input order.
-            var received = sandbox.RequestLog.Where(r => r.Path.StartsWith("/public/proposals/", StringComparison.Ordinal)).ToList();
+            var received = sandbox.GetRequests("GET", "/public/proposals/*");
             Assert.Equal(ids.Select(i => "/public/proposals/" + i), received.Select(r => r.Path));
-            for (var i = 1; i < received.Count; i++)
-                Assert.True(received[i].ReceivedAtUtc - received[i - 1].ReceivedAtUtc >= TimeSpan.FromMilliseconds(25),
-                    "requests " + (i - 1) + " and " + i + " overlapped");
+            Assert.All(received, r => Assert.Equal(1, r.InFlightOnArrival));
         }
 
         [Fact]
-        public void Stop_during_a_fan_out_returns_at_once_and_sends_no_further_request()
+        public void Objects_are_written_while_later_inputs_are_still_to_be_sent()
         {
-            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 200, Latency = TimeSpan.FromMilliseconds(300) });
+            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 40 });
+            using var connected = new ConnectedRunspace(sandbox);
+            var ids = Ids(40);
+            var vars = new Dictionary<string, object?> { ["ids"] = ids, ["sandbox"] = sandbox };
+
+            // Each object notes how many requests the sandbox had received when it reached the next command.
+            var run = connected.Run(
+                "$before = $sandbox.RequestCount; Get-PortalProposal -Id $ids -ThrottleLimit 2 | ForEach-Object { $sandbox.RequestCount - $before }", vars);
+
+            Assert.Empty(run.Errors);
+            var sentBefore = run.Output.Select(o => Convert.ToInt64(o.BaseObject, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(ids.Length, sentBefore.Count);
+            // Two running and at most 16 results held per running request: the first proposal is out
+            // before the 33rd request is sent, and every later one before the last request at the latest.
+            Assert.InRange(sentBefore[0], 1, 2 * 16);
+            Assert.True(sentBefore.SequenceEqual(sentBefore.OrderBy(n => n)), "requests counted backwards");
+        }
+
+        [Fact]
+        public void Stop_during_a_fan_out_returns_without_waiting_for_the_requests_under_way_and_sends_no_further_request()
+        {
+            using var release = new ManualResetEventSlim();
+            var heldNow = 0;
+            // The first four ids are answered; any later one is held until the test releases it.
+            void HoldAfterTheFirstFour(SandboxObservedRequest request)
+            {
+                const string prefix = "/public/proposals/";
+                if (request.Method != "GET" || !request.RawUrl.StartsWith(prefix, StringComparison.Ordinal)) return;
+                if (int.Parse(request.RawUrl.Substring(prefix.Length), System.Globalization.CultureInfo.InvariantCulture) < P0 + 4) return;
+                Interlocked.Increment(ref heldNow);
+                release.Wait(TimeSpan.FromSeconds(30));
+                Interlocked.Decrement(ref heldNow);
+            }
+            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 200, RequestObserver = HoldAfterTheFirstFour });
             using var connected = new ConnectedRunspace(sandbox);
             using var ps = connected.Runspace.Create("Get-PortalProposal -Id $ids -ThrottleLimit 4", new Dictionary<string, object?> { ["ids"] = Ids(200) });
             var output = new PSDataCollection<PSObject>();
-            using var firstObject = new ManualResetEventSlim();
-            output.DataAdded += (_, _) => firstObject.Set();
             ps.BeginInvoke<PSObject, PSObject>(null, output);
+            // Four answered and written, four held by the sandbox: the fan-out is full and waiting.
+            for (var i = 0; i < 3000 && (Volatile.Read(ref heldNow) < 4 || output.Count < 4); i++) Thread.Sleep(10);
+            Assert.Equal(4, Volatile.Read(ref heldNow));
+            Assert.Equal(4, output.Count);
 
-            Assert.True(firstObject.Wait(TimeSpan.FromSeconds(10)), "no object arrived");
-            var sw = Stopwatch.StartNew();
             ps.Stop();
-            sw.Stop();
-            var stoppedAt = DateTime.UtcNow;
+            var heldWhenStopped = Volatile.Read(ref heldNow);
+            var receivedWhenStopped = sandbox.RequestCount;
+            release.Set();
 
-            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), "Stop took " + sw.Elapsed);
+            // Stop returned while the sandbox still held every request under way (it would release
+            // them only after 30 s): it did not wait for them.
+            Assert.Equal(4, heldWhenStopped);
             Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-            Thread.Sleep(700);
-            // Requests already on the wire when Stop was called may still arrive a moment later; none may be sent after.
-            Assert.Empty(sandbox.RequestLog.Where(r => r.ReceivedAtUtc > stoppedAt.AddMilliseconds(100)));
-            Assert.True(output.Count < 20);
+            for (var i = 0; i < 500 && sandbox.RecordedCount < sandbox.RequestCount; i++) Thread.Sleep(10);
+            Thread.Sleep(300);
+            Assert.Equal(receivedWhenStopped, sandbox.RequestCount);
         }
 
         [Fact]
@@ -121,6 +187,133 @@ namespace PortalIo.Tests.PowerShell
             using var connected = new ConnectedRunspace(sandbox);
             var run = connected.Run("Get-PortalProposal -Id 1042 -ThrottleLimit 0");
             Assert.Contains("ParameterArgumentValidationError", run.FirstError.FullyQualifiedErrorId);
+            var tooMany = connected.Run("Get-PortalArea -ProposalId 1042 -ThrottleLimit 65");
+            Assert.Contains("ParameterArgumentValidationError", tooMany.FirstError.FullyQualifiedErrorId);
+        }
+
+        /// <summary>One per-input read cmdlet: what it is given, what its per-input request is, and what comes out, in order.</summary>
+        public sealed class Case
+        {
+            public string Setup = "";
+            public string Script = "";
+            public string PathPrefix = "";
+            /// <summary>The property of each output object that names its input.</summary>
+            public string Key = "";
+            /// <summary>One line per input in input order: its key, or "error " and the error's TargetObject.</summary>
+            public string[] Expected = Array.Empty<string>();
+        }
+
+        private const int P0 = SandboxSeed.FirstExtraProposalId;
+
+        public static readonly IReadOnlyDictionary<string, Case> Cases = new Dictionary<string, Case>
+        {
+            ["Get-PortalProposal"] = new Case
+            {
+                Script = "$in = @(" + (P0 + 4) + ", 999001, " + P0 + ", " + (P0 + 3) + ", " + (P0 + 1) + ", " + (P0 + 2) + "); $in | Get-PortalProposal -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "Id",
+                Expected = new[] { "" + (P0 + 4), "error 999001", "" + P0, "" + (P0 + 3), "" + (P0 + 1), "" + (P0 + 2) },
+            },
+            ["Get-PortalArea"] = new Case
+            {
+                Setup = P0 + ".." + (P0 + 4) + " | ForEach-Object { $null = Add-PortalArea -ProposalId $_ -Name 'Room' }",
+                Script = "@(" + (P0 + 4) + ", " + P0 + ", 999001, " + (P0 + 2) + ", " + (P0 + 1) + ", " + (P0 + 3) + ") | ForEach-Object { [pscustomobject]@{ ProposalId = $_ } } | Get-PortalArea -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "ProposalId",
+                Expected = new[] { "" + (P0 + 4), "" + P0, "error 999001", "" + (P0 + 2), "" + (P0 + 1), "" + (P0 + 3) },
+            },
+            ["Get-PortalAreaOption"] = new Case
+            {
+                Setup = P0 + ".." + (P0 + 4) + " | ForEach-Object { $null = Add-PortalArea -ProposalId $_ -Name 'Room' }",
+                Script = "@(" + (P0 + 3) + ", 999001, " + (P0 + 1) + ", " + P0 + ", " + (P0 + 4) + ", " + (P0 + 2) + ") | ForEach-Object { [pscustomobject]@{ ProposalId = $_ } } | Get-PortalAreaOption -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "ProposalId",
+                Expected = new[] { "" + (P0 + 3), "error 999001", "" + (P0 + 1), "" + P0, "" + (P0 + 4), "" + (P0 + 2) },
+            },
+            ["Get-PortalChangeOrder -Id"] = new Case
+            {
+                Script = "Get-PortalChangeOrder -ProposalId " + SandboxSeed.AcceptedProposalId + " -Id 6002, 6001, " + SandboxSeed.CompletedProposalChangeOrderId + ", 6001, 6002 -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/" + SandboxSeed.AcceptedProposalId + "/changeorders/", Key = "Id",
+                Expected = new[] { "6002", "6001", "error " + SandboxSeed.CompletedProposalChangeOrderId, "6001", "6002" },
+            },
+            ["Get-PortalChangeOrder"] = new Case
+            {
+                Script = "@(1044, 1043, 999001, 1044, 1043) | ForEach-Object { [pscustomobject]@{ ProposalId = $_ } } | Get-PortalChangeOrder -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "ProposalId",
+                Expected = new[] { "1044", "1043", "error 999001", "1044", "1043" },
+            },
+            ["Get-PortalContact"] = new Case
+            {
+                Script = "@(95, 88, " + SandboxSeed.OtherDealerContactId + ", 93, 91, 94) | Get-PortalContact -ThrottleLimit 4",
+                PathPrefix = "/public/people/", Key = "Id",
+                Expected = new[] { "95", "88", "error " + SandboxSeed.OtherDealerContactId, "93", "91", "94" },
+            },
+            ["Get-PortalContactLocation"] = new Case
+            {
+                Script = "@(96, 88, " + SandboxSeed.OtherDealerContactId + ", 95, 94, 88) | ForEach-Object { [pscustomobject]@{ ContactId = $_ } } | Get-PortalContactLocation -ThrottleLimit 4",
+                PathPrefix = "/public/people/", Key = "ContactId",
+                // 94 has no location; 96 has two and 95 four, each written as one line below.
+                Expected = new[] { "96", "88", "error " + SandboxSeed.OtherDealerContactId, "95", "88" },
+            },
+            ["Get-PortalCatalogItem"] = new Case
+            {
+                Script = "@(8821, " + SandboxSeed.CatalogDiscontinuedItemId + ", 999001, 8822, 8821, 8850) | Get-PortalCatalogItem -ThrottleLimit 4",
+                PathPrefix = "/public/catalog/", Key = "Id",
+                Expected = new[] { "8821", "" + SandboxSeed.CatalogDiscontinuedItemId, "error 999001", "8822", "8821", "8850" },
+            },
+            ["Find-PortalCatalogItem"] = new Case
+            {
+                Script = "@(@{ ParentCategoryId = 13 }, @{ ParentCategoryId = 12 }, @{ CategoryId = 0 }, @{ ParentCategoryId = 13 }, @{ ParentCategoryId = 12 }, @{ ParentCategoryId = 13 }) | ForEach-Object { [pscustomobject]$_ } | Find-PortalCatalogItem -First 1 -ThrottleLimit 4",
+                PathPrefix = "/public/catalog?", Key = "ParentCategoryId",
+                // The refused input (category 0) is never sent, and its error keeps its place.
+                Expected = new[] { "13", "12", "error 0", "13", "12", "13" },
+            },
+            ["Get-PortalAiOutline"] = new Case
+            {
+                // No outline was started: each proposal's read fails on its own, in input order.
+                Script = "@(1046, 1042, 1047, 1043, 1048) | ForEach-Object { [pscustomobject]@{ ProposalId = $_ } } | Get-PortalAiOutline -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "ProposalId",
+                Expected = new[] { "error 1046", "error 1042", "error 1047", "error 1043", "error 1048" },
+            },
+            ["Get-PortalAiContent"] = new Case
+            {
+                Script = "@(1046, 999001, 1042, 999002, 1043) | ForEach-Object { [pscustomobject]@{ ProposalId = $_ } } | Get-PortalAiContent -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "ProposalId",
+                Expected = new[] { "error 999001", "error 999002" },
+            },
+            ["Get-PortalWebhook"] = new Case
+            {
+                Setup = "$global:hooks = 1..5 | ForEach-Object { New-PortalWebhook -Url \"https://example.com/hook$_\" -Event proposal.status_changed }",
+                Script = "$hooks[3], $hooks[0], $hooks[4], $hooks[2], $hooks[1] | Select-Object @{ n = 'Id'; e = { $_.SubscriptionId } } | Get-PortalWebhook -ThrottleLimit 4 | ForEach-Object { [array]::IndexOf(@($hooks.SubscriptionId), $_.SubscriptionId) }",
+                PathPrefix = "/public/webhook/subscriptions", Key = "",
+                Expected = new[] { "3", "0", "4", "2", "1" },
+            },
+        };
+
+        public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });
+
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public void Every_per_input_read_cmdlet_fans_out_in_input_order_with_an_error_record_per_failed_input(string cmdlet)
+        {
+            var c = Cases[cmdlet];
+            var barrier = new ArrivalBarrier();
+            using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = 8, RequestObserver = barrier.Observe });
+            using var connected = new ConnectedRunspace(sandbox);
+            if (c.Setup.Length > 0)
+            {
+                var setup = connected.Run(c.Setup);
+                Assert.True(setup.Errors.Count == 0 && setup.Terminating == null, "setup failed: " + string.Join("; ", setup.AllText().Take(3)));
+            }
+            sandbox.ClearRequests();
+            barrier.Arm(c.PathPrefix, 4);
+
+            var key = c.Key.Length == 0 ? "$_" : "$_." + c.Key;
+            var run = connected.Run("& { " + c.Script + " } 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error ' + $_.TargetObject } else { [string](" + key + ") } }");
+
+            Assert.Null(run.Terminating);
+            var lines = run.Output.Select(o => o.ToString()).ToList();
+            // Consecutive objects of one input (its areas, its locations) count as one line.
+            var perInput = lines.Where((line, i) => i == 0 || line.StartsWith("error ", StringComparison.Ordinal) || line != lines[i - 1]).ToArray();
+            Assert.Equal(c.Expected, perInput);
+            Assert.Equal(4, MostHeldAtOnce(sandbox, c.PathPrefix.TrimEnd('?')));
         }
     }
 }

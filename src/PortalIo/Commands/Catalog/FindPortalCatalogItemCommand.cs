@@ -11,11 +11,12 @@ namespace PortalIo.Commands.Catalog
     /// <summary>
     /// Searches the catalog (GET /public/catalog), streaming page by page (-First/-Skip fetch only
     /// the pages needed). Category nodes of Get-PortalCatalogCategory bind by property name
-    /// (an industry to -ParentCategoryId, any other node to -CategoryId).
+    /// (an industry to -ParentCategoryId, any other node to -CategoryId); their searches run
+    /// -ThrottleLimit at once (the first page of each; the rest as it is written).
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "PortalCatalogItem", SupportsPaging = true)]
     [OutputType(typeof(CatalogItem))]
-    public sealed class FindPortalCatalogItemCommand : PortalApiCmdlet
+    public sealed class FindPortalCatalogItemCommand : PortalFanOutCmdlet
     {
         /// <summary>Free text over item names, brands and descriptions.</summary>
         [Parameter(Position = 0)]
@@ -66,6 +67,13 @@ namespace PortalIo.Commands.Catalog
         [ValidateRange(1, 500)]
         public int PageSize { get; set; } = CatalogApi.DefaultPageSize;
 
+        /// <summary>How many searches (one per category node of the pipeline) run at once; 1 runs them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override void ProcessRecord()
         {
             // Checked here, not with [ValidateRange]: a category node from the pipeline binds null to
@@ -74,20 +82,23 @@ namespace PortalIo.Commands.Catalog
             {
                 if (value.HasValue && value.Value < 1)
                 {
-                    WriteError(ErrorRecordFactory.InvalidArgument(name, "-" + name + " must be a category id (1 or more), not " + value.Value + ".", value.Value));
+                    var refused = ErrorRecordFactory.InvalidArgument(name, "-" + name + " must be a category id (1 or more), not " + value.Value + ".", value.Value);
+                    InOrder(() => WriteError(refused));
                     return;
                 }
             }
             if (CategoryId.HasValue && CategoryIds != null && CategoryIds.Length > 0)
             {
-                WriteError(ErrorRecordFactory.InvalidArgument(nameof(CategoryIds),
-                    "-CategoryId and -CategoryIds cannot be used together (the API refuses both): give one category with -CategoryId, or several with -CategoryIds.", CategoryId));
+                var refused = ErrorRecordFactory.InvalidArgument(nameof(CategoryIds),
+                    "-CategoryId and -CategoryIds cannot be used together (the API refuses both): give one category with -CategoryId, or several with -CategoryIds.", CategoryId);
+                InOrder(() => WriteError(refused));
                 return;
             }
             if (ParentCategoryId.HasValue && ParentCategoryIds != null && ParentCategoryIds.Length > 0)
             {
-                WriteError(ErrorRecordFactory.InvalidArgument(nameof(ParentCategoryIds),
-                    "-ParentCategoryId and -ParentCategoryIds cannot be used together (the API refuses both): give one industry with -ParentCategoryId, or several with -ParentCategoryIds.", ParentCategoryId));
+                var refused = ErrorRecordFactory.InvalidArgument(nameof(ParentCategoryIds),
+                    "-ParentCategoryId and -ParentCategoryIds cannot be used together (the API refuses both): give one industry with -ParentCategoryId, or several with -ParentCategoryIds.", ParentCategoryId);
+                InOrder(() => WriteError(refused));
                 return;
             }
 
@@ -106,7 +117,7 @@ namespace PortalIo.Commands.Catalog
             foreach (var supplier in Suppliers ?? Array.Empty<string>()) filter.Suppliers.Add(supplier.Trim());
 
             object? target = CategoryId ?? ParentCategoryId ?? (object?)SearchText;
-            WritePaged("Searching the catalog", PageSize, target, CatalogApi.Search(Call, filter), Hints);
+            FanOutPaged("Searching the catalog", PageSize, target, call => CatalogApi.Search(call, filter), Hints);
         }
 
         internal static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints

@@ -7,10 +7,13 @@ using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Catalog
 {
-    /// <summary>Gets catalog items by id (GET /public/catalog/{id}); -ExtendedDetails adds description, specs, suppliers and links.</summary>
+    /// <summary>
+    /// Gets catalog items by id (GET /public/catalog/{id}), -ThrottleLimit at once across -Id and the
+    /// pipeline; -ExtendedDetails adds description, specs, suppliers and links.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalCatalogItem")]
     [OutputType(typeof(CatalogItem))]
-    public sealed class GetPortalCatalogItemCommand : PortalApiCmdlet
+    public sealed class GetPortalCatalogItemCommand : PortalFanOutCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ItemId")]
@@ -25,10 +28,17 @@ namespace PortalIo.Commands.Catalog
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public CatalogItemType? ItemType { get; set; }
 
+        /// <summary>How many items of -Id (or of the pipeline) are read at once; 1 reads them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            foreach (var id in Id)
-                ForInput(id, () => Emit(Await(CatalogApi.GetAsync(Call, id, ExtendedDetails, ItemType))), Hints);
+            var (extendedDetails, itemType) = (ExtendedDetails.IsPresent, ItemType);
+            foreach (var id in Id) FanOut(id, call => CatalogApi.GetAsync(call, id, extendedDetails, itemType), Emit, Hints);
         }
 
         private static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints

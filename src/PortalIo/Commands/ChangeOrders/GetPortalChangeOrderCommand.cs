@@ -8,10 +8,13 @@ using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.ChangeOrders
 {
-    /// <summary>Lists a proposal's change orders, or gets change-order details by -Id.</summary>
+    /// <summary>
+    /// Lists a proposal's change orders, or gets change-order details by -Id; the ids of -Id and the
+    /// proposals from the pipeline are read -ThrottleLimit at once.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalChangeOrder", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(ChangeOrder))]
-    public sealed class GetPortalChangeOrderCommand : PortalApiCmdlet
+    public sealed class GetPortalChangeOrderCommand : PortalFanOutCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -30,19 +33,31 @@ namespace PortalIo.Commands.ChangeOrders
         [ValidateRange(1, int.MaxValue)]
         public int[] Id { get; set; } = Array.Empty<int>();
 
+        /// <summary>How many change orders (or proposals' lists of them) are read at once, across -Id and the pipeline; 1 reads them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            var hints = new ErrorRecordFactory.Hints { ListIds = "List the change orders of a proposal with Get-PortalChangeOrder -ProposalId " + ProposalId + "." };
+            var proposalId = ProposalId;
             if (ParameterSetName == IdSet)
             {
-                foreach (var id in Id)
-                    ForInput(id, () => Emit(Await(ChangeOrdersApi.GetAsync(Call, ProposalId, id))), hints);
+                var hints = new ErrorRecordFactory.Hints { ListIds = "List the change orders of a proposal with Get-PortalChangeOrder -ProposalId " + proposalId + "." };
+                foreach (var id in Id) FanOut(id, call => ChangeOrdersApi.GetAsync(call, proposalId, id), Emit, hints);
                 return;
             }
-            ForInput(ProposalId, () =>
+            FanOut(proposalId, call => ChangeOrdersApi.ListAsync(call, proposalId), changeOrders =>
             {
-                foreach (var changeOrder in Await(ChangeOrdersApi.ListAsync(Call, ProposalId))) Emit(changeOrder);
-            }, new ErrorRecordFactory.Hints { ListIds = "List proposals and their ids with Get-PortalProposal." });
+                foreach (var changeOrder in changeOrders) Emit(changeOrder);
+            }, ListHints);
         }
+
+        private static readonly ErrorRecordFactory.Hints ListHints = new ErrorRecordFactory.Hints
+        {
+            ListIds = "List proposals and their ids with Get-PortalProposal.",
+        };
     }
 }

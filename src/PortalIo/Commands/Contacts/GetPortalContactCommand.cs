@@ -5,14 +5,16 @@ using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Completion;
-using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Contacts
 {
-    /// <summary>Lists contacts with the API's filters (streamed page by page), or gets contact details by -Id.</summary>
+    /// <summary>
+    /// Lists contacts with the API's filters (streamed page by page), or gets contact details by -Id:
+    /// -ThrottleLimit at once, across the ids of -Id and of the pipeline.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Contact))]
-    public sealed class GetPortalContactCommand : PortalApiCmdlet
+    public sealed class GetPortalContactCommand : PortalFanOutCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -25,6 +27,13 @@ namespace PortalIo.Commands.Contacts
         /// <summary>Adds ProposalCount and PaymentCount to the details.</summary>
         [Parameter(ParameterSetName = IdSet)]
         public SwitchParameter IncludeCounts { get; set; }
+
+        /// <summary>How many contacts of -Id (or of the pipeline) are read at once; 1 reads them one after another.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
 
         /// <summary>Matched against names, company names and e-mail addresses.</summary>
         [Parameter(ParameterSetName = ListSet, Position = 0)]
@@ -48,11 +57,8 @@ namespace PortalIo.Commands.Contacts
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (var id in Id)
-                {
-                    ForInput(id, () => Emit(Await(ContactsApi.GetAsync(Call, id, IncludeCounts))),
-                        new ErrorRecordFactory.Hints { ListIds = "Find contacts and their ids with Get-PortalContact -SearchText <name>." });
-                }
+                var includeCounts = IncludeCounts.IsPresent;
+                foreach (var id in Id) FanOut(id, call => ContactsApi.GetAsync(call, id, includeCounts), Emit, ContactHints.ListIds);
                 return;
             }
 

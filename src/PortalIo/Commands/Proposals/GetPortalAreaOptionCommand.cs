@@ -10,11 +10,12 @@ namespace PortalIo.Commands.Proposals
 {
     /// <summary>
     /// Lists the options of a proposal's areas, with their line items (read from the proposal
-    /// detail: the API has no route of its own for options or items).
+    /// detail: the API has no route of its own for options or items); proposals from the pipeline
+    /// are read -ThrottleLimit at once.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalAreaOption")]
     [OutputType(typeof(AreaOption))]
-    public sealed class GetPortalAreaOptionCommand : PortalApiCmdlet
+    public sealed class GetPortalAreaOptionCommand : PortalFanOutCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
@@ -31,35 +32,48 @@ namespace PortalIo.Commands.Proposals
         [ValidateRange(1, int.MaxValue)]
         public int? OptionId { get; set; }
 
+        /// <summary>How many proposals are read at once, across the pipeline's inputs; 1 reads them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            ForInput(ProposalId, () =>
+            // Bound again for the next input: the write below runs later, so it keeps this input's values.
+            var (proposalId, areaId, optionId) = (ProposalId, AreaId, OptionId);
+            FanOut(proposalId, call => ProposalsApi.GetAsync(call, proposalId), proposal =>
             {
-                var proposal = Await(ProposalsApi.GetAsync(Call, ProposalId));
                 var written = 0;
                 foreach (var area in proposal.Areas ?? new List<Area>())
                 {
-                    if (AreaId.HasValue && area.Id != AreaId.Value) continue;
+                    if (areaId.HasValue && area.Id != areaId.Value) continue;
                     foreach (var option in area.Options ?? new List<AreaOption>())
                     {
-                        if (OptionId.HasValue && option.Id != OptionId.Value) continue;
+                        if (optionId.HasValue && option.Id != optionId.Value) continue;
                         Emit(option);
                         written++;
                     }
                 }
-                if (written == 0 && (AreaId.HasValue || OptionId.HasValue))
+                if (written == 0 && (areaId.HasValue || optionId.HasValue))
                 {
-                    var what = OptionId.HasValue ? "option " + OptionId : "area " + AreaId;
-                    WriteError(new ErrorRecord(new ItemNotFoundException("Proposal " + ProposalId + " has no " + what + "."),
-                        ErrorIds.NotFound, ErrorCategory.ObjectNotFound, new OptionInput(ProposalId, OptionId ?? 0))
+                    var what = optionId.HasValue ? "option " + optionId : "area " + areaId;
+                    WriteError(new ErrorRecord(new ItemNotFoundException("Proposal " + proposalId + " has no " + what + "."),
+                        ErrorIds.NotFound, ErrorCategory.ObjectNotFound, new OptionInput(proposalId, optionId ?? 0))
                     {
-                        ErrorDetails = new ErrorDetails("Proposal " + ProposalId + " has no " + what + ".")
+                        ErrorDetails = new ErrorDetails("Proposal " + proposalId + " has no " + what + ".")
                         {
-                            RecommendedAction = "List its areas and options with Get-PortalArea -ProposalId " + ProposalId + " | Get-PortalAreaOption.",
+                            RecommendedAction = "List its areas and options with Get-PortalArea -ProposalId " + proposalId + " | Get-PortalAreaOption.",
                         },
                     });
                 }
-            }, new ErrorRecordFactory.Hints { ListIds = "List proposals and their ids with Get-PortalProposal." });
+            }, Hints);
         }
+
+        private static readonly ErrorRecordFactory.Hints Hints = new ErrorRecordFactory.Hints
+        {
+            ListIds = "List proposals and their ids with Get-PortalProposal.",
+        };
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using PortalIo.Api;
-using PortalIo.Http;
 using PortalIo.Models;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Completion;
@@ -19,15 +17,10 @@ namespace PortalIo.Commands.Proposals
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalProposal", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Proposal))]
-    public sealed class GetPortalProposalCommand : PortalApiCmdlet, IDisposable
+    public sealed class GetPortalProposalCommand : PortalFanOutCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
-        public const int DefaultThrottleLimit = 8;
-
-        private OrderedFanOut<int, Proposal>? _fanOut;
-        private PortalCall? _fanOutCall;
-        private CancellationTokenSource? _fanOutCancel;
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
@@ -67,28 +60,16 @@ namespace PortalIo.Commands.Proposals
 
         /// <summary>How many proposals of -Id (or of the pipeline) are requested at once; 1 requests them one after another.</summary>
         [Parameter(ParameterSetName = IdSet)]
-        [ValidateRange(1, 64)]
+        [ValidateRange(1, MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
             {
-                var fanOut = _fanOut ??= CreateFanOut();
-                try
-                {
-                    foreach (var id in Id)
-                    {
-                        fanOut.Add(id, ProposalsApi.GetAsync(_fanOutCall!, id));
-                        // Leave at most ThrottleLimit - 1 under way, and write whatever is done in order.
-                        while (fanOut.IsFull || fanOut.HeadIsDone) WriteOldest(fanOut);
-                    }
-                }
-                catch
-                {
-                    AbandonFanOut();
-                    throw;
-                }
+                foreach (var id in Id) FanOut(id, call => ProposalsApi.GetAsync(call, id), Emit, NotFoundHint);
                 return;
             }
 
@@ -106,51 +87,6 @@ namespace PortalIo.Commands.Proposals
             foreach (var status in (Status ?? Array.Empty<ProposalStatus>()).Distinct()) filter.Statuses.Add(status.ToString());
 
             WritePaged("Listing proposals", PageSize, null, ProposalsApi.List(Call, filter));
-        }
-
-        protected override void EndProcessing()
-        {
-            var fanOut = _fanOut;
-            if (fanOut != null)
-            {
-                try
-                {
-                    while (fanOut.Count > 0) WriteOldest(fanOut);
-                }
-                catch
-                {
-                    AbandonFanOut();
-                    throw;
-                }
-            }
-            base.EndProcessing();
-        }
-
-        private OrderedFanOut<int, Proposal> CreateFanOut()
-        {
-            _fanOutCancel = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
-            _fanOutCall = Call.WithCancellation(_fanOutCancel.Token);
-            return new OrderedFanOut<int, Proposal>(ThrottleLimit);
-        }
-
-        /// <summary>Waits for the oldest request (Ctrl+C ends the wait) and writes its proposal or its error.</summary>
-        private void WriteOldest(OrderedFanOut<int, Proposal> fanOut)
-        {
-            var oldest = fanOut.TakeHead();
-            ForInput(oldest.Key, () => Emit(Await(oldest.Value)), NotFoundHint);
-        }
-
-        /// <summary>The pipeline stopped or failed: cancel what is still under way.</summary>
-        private void AbandonFanOut()
-        {
-            try { _fanOutCancel?.Cancel(); } catch (ObjectDisposedException) { }
-            _fanOut?.Abandon();
-        }
-
-        public void Dispose()
-        {
-            AbandonFanOut();
-            _fanOutCancel?.Dispose();
         }
 
         private static readonly ErrorRecordFactory.Hints NotFoundHint = new ErrorRecordFactory.Hints

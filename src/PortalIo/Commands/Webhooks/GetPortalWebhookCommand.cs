@@ -5,10 +5,13 @@ using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.Webhooks
 {
-    /// <summary>Lists the account's webhook subscriptions (GET /public/webhook/subscriptions).</summary>
+    /// <summary>
+    /// Lists the account's webhook subscriptions (GET /public/webhook/subscriptions); records from the
+    /// pipeline (one listing each) are read -ThrottleLimit at once.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "PortalWebhook")]
     [OutputType(typeof(Webhook))]
-    public sealed class GetPortalWebhookCommand : PortalApiCmdlet
+    public sealed class GetPortalWebhookCommand : PortalFanOutCmdlet
     {
         /// <summary>Only these subscription ids.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -16,13 +19,21 @@ namespace PortalIo.Commands.Webhooks
         [ValidateRange(1, long.MaxValue)]
         public long[]? Id { get; set; }
 
+        /// <summary>How many records of the pipeline are read at once; 1 reads them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        private protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            ForInput(Id, () =>
+            var ids = Id;
+            FanOut(ids, WebhooksApi.ListAsync, webhooks =>
             {
-                foreach (var webhook in Await(WebhooksApi.ListAsync(Call)))
+                foreach (var webhook in webhooks)
                 {
-                    if (Id == null || System.Array.IndexOf(Id, webhook.SubscriptionId) >= 0) Emit(webhook);
+                    if (ids == null || System.Array.IndexOf(ids, webhook.SubscriptionId) >= 0) Emit(webhook);
                 }
             });
         }
