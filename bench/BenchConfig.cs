@@ -18,11 +18,25 @@ namespace PortalIo.Bench
         public int StreamPageSize { get; set; } = 500;
         public int FirstObjectRepetitions { get; set; } = 31;
 
-        /// <summary>Scenario 4: ids fetched, sandbox latency, throttle limit, repetitions per side.</summary>
-        public int FanOutIds { get; set; } = 500;
-        public int FanOutLatencyMs { get; set; } = 20;
-        public int FanOutThrottleLimit { get; set; } = 8;
-        public int FanOutRepetitions { get; set; } = 3;
+        /// <summary>Listing: proposals in the sandbox (all listed), repetitions per side.</summary>
+        public int ListingCount { get; set; } = 10_000;
+        public int ListingRepetitions { get; set; } = 5;
+
+        /// <summary>Pipeline: proposals listed and piped into Get-PortalArea, sandbox latency, repetitions.</summary>
+        public int PipelineFirst { get; set; } = 200;
+        public int PipelineLatencyMs { get; set; } = 50;
+        public int PipelineRepetitions { get; set; } = 5;
+
+        /// <summary>Rate limit: ids read, sandbox latency, the sandbox's requests per second, repetitions (a fresh session each).</summary>
+        public int RateLimitIds { get; set; } = 1000;
+        public int RateLimitLatencyMs { get; set; } = 20;
+        public int RateLimitPerSecond { get; set; } = 50;
+        public int RateLimitRepetitions { get; set; } = 3;
+
+        /// <summary>Writes (information): proposals written to, sandbox latency, repetitions per side.</summary>
+        public int WritesCount { get; set; } = 64;
+        public int WritesLatencyMs { get; set; } = 50;
+        public int WritesRepetitions { get; set; } = 2;
 
         /// <summary>Scenario 5: signatures per repetition, repetitions per side.</summary>
         public int SigningIterations { get; set; } = 200_000;
@@ -44,7 +58,10 @@ namespace PortalIo.Bench
             PerCallCalls = 20, PerCallRepetitions = 1, PerCallBatch = 10,
             ImportColdRepetitions = 1, ImportWarmRepetitions = 1,
             StreamSmallCount = 100, StreamLargeCount = 300, StreamPageSize = 100, FirstObjectRepetitions = 1,
-            FanOutIds = 16, FanOutLatencyMs = 5, FanOutThrottleLimit = 8, FanOutRepetitions = 1,
+            ListingCount = 120, ListingRepetitions = 1,
+            PipelineFirst = 16, PipelineLatencyMs = 5, PipelineRepetitions = 1,
+            RateLimitIds = 20, RateLimitLatencyMs = 5, RateLimitPerSecond = 50, RateLimitRepetitions = 1,
+            WritesCount = 4, WritesLatencyMs = 5, WritesRepetitions = 1,
             SigningIterations = 1000, SigningRepetitions = 1,
             SandboxClients = 4, SandboxSeconds = 0.3, SandboxRepetitions = 1,
             JudgeBudgets = false,
@@ -56,7 +73,10 @@ namespace PortalIo.Bench
             PerCallCalls = 500, PerCallRepetitions = 3,
             ImportColdRepetitions = 3, ImportWarmRepetitions = 5,
             StreamSmallCount = 2_000, StreamLargeCount = 20_000, FirstObjectRepetitions = 5,
-            FanOutIds = 100, FanOutRepetitions = 1,
+            ListingCount = 2_000, ListingRepetitions = 3,
+            PipelineRepetitions = 3,
+            RateLimitRepetitions = 1,
+            WritesCount = 32, WritesRepetitions = 1,
             SigningIterations = 50_000, SigningRepetitions = 3,
             SandboxSeconds = 1, SandboxRepetitions = 1,
         };

@@ -20,8 +20,8 @@ namespace PortalIo.Bench
         public Action<string> Log { get; }
         public List<BenchResult> Results { get; } = new List<BenchResult>();
 
-        /// <summary>The shared sandbox: the seeded demo data plus enough generated proposals for the fan-out ids.</summary>
-        public SandboxServer Sandbox => _sandbox ??= SandboxServer.Start(new SandboxOptions { ExtraProposalCount = Math.Max(Config.FanOutIds, 1) });
+        /// <summary>The shared sandbox: the seeded demo data, no latency, no limit.</summary>
+        public SandboxServer Sandbox => _sandbox ??= SandboxServer.Start(new SandboxOptions());
 
         /// <summary>The demo user's key, from one credential exchange by the raw client.</summary>
         public string UserKey => _userKey ??= ExchangeUserKey(Sandbox);

@@ -16,9 +16,12 @@ namespace PortalIo.Bench
         public static readonly IReadOnlyList<(string Name, Action<BenchContext> Run)> Scenarios = new (string, Action<BenchContext>)[]
         {
             (PerCallScenario.Name, PerCallScenario.Run),
+            (ListingScenario.Name, ListingScenario.Run),
+            (PipelineScenario.Name, PipelineScenario.Run),
+            (RateLimitScenario.Name, RateLimitScenario.Run),
+            (WritesScenario.Name, WritesScenario.Run),
             (ImportScenario.Name, ImportScenario.Run),
             (StreamingScenario.Name, StreamingScenario.Run),
-            (FanOutScenario.Name, FanOutScenario.Run),
             (SigningScenario.Name, SigningScenario.Run),
             (SandboxScenario.Name, SandboxScenario.Run),
         };

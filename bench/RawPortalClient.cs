@@ -75,6 +75,19 @@ namespace PortalIo.Bench
             return body;
         }
 
+        /// <summary>
+        /// The raw C# loop: each proposal read and waited for in turn, checked to be the one asked
+        /// for. One call per batch from pwsh, so that the loop runs in the same process as the other sides.
+        /// </summary>
+        public void ReadProposals(int[] ids)
+        {
+            foreach (var id in ids)
+            {
+                var p = GetAsync<PortalIo.Models.Proposal>("public/proposals/" + id).GetAwaiter().GetResult();
+                if (p.Id != id) throw new InvalidOperationException("The raw loop read proposal " + p.Id + " for " + id + ".");
+            }
+        }
+
         /// <summary>The hand-rolled signature alone (scenario 5's baseline): date, message, HMAC, Base64.</summary>
         public static string SignGet(byte[] secret, Uri uri, string date, string userKey)
         {
