@@ -115,6 +115,7 @@ namespace PortalIo.Tests.Architecture
             "PortalIo.PowerShell.ModuleInitializer",
             "PortalIo.PowerShell.PortalApiCmdlet",
             "PortalIo.PowerShell.PortalCmdlet",
+            "PortalIo.PowerShell.PortalFanOutCmdlet",
             "PortalIo.PowerShell.LocalSandbox.PortalSandbox",
             "PortalIo.PowerShell.LocalSandbox.PortalSandboxFault",
             "PortalIo.PowerShell.LocalSandbox.PortalSandboxRequest",
