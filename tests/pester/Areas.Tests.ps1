@@ -22,6 +22,30 @@ Describe 'Areas' {
         (Get-PortalArea -ProposalId $proposal.Id).Name | Should -Be @('Kitchen', 'Patio', 'Office')
     }
 
+    It 'reads the areas of piped proposals several at once and writes them in the order the proposals came in, under a rate limit too' {
+        $proposals = 1..12 | ForEach-Object { New-TestProposal 'Pester fan-out' }
+        $proposals | ForEach-Object { $null = Add-PortalArea -ProposalId $_.Id -Name "Room of $($_.Id)" -ErrorAction Stop }
+        $server = $sandbox.GetServer()
+        $mark = Get-TestSandboxMark $sandbox
+        $server.Latency = [timespan]::FromMilliseconds(100)
+        $server.RateLimit = 4
+        try {
+            $areas = $proposals | Get-PortalArea -ErrorVariable failures
+        }
+        finally {
+            $server.RateLimit = 0
+            $server.Latency = [timespan]::Zero
+        }
+
+        $failures.Count | Should -Be 0
+        $areas.ProposalId | Should -Be $proposals.Id
+        $areas.Name | Should -Be ($proposals | ForEach-Object { "Room of $($_.Id)" })
+        $reads = @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '/public/proposals/*' })
+        @($reads | Where-Object RateLimited).Count | Should -BeGreaterThan 0
+        @($reads | Where-Object StatusCode -EQ 200).Count | Should -Be 12
+        ($reads.InFlightOnArrival | Measure-Object -Maximum).Maximum | Should -BeGreaterThan 1
+    }
+
     It 'lists the areas of a proposal, filtered by name' {
         $areas = @(Get-PortalArea -ProposalId $Seed.DraftProposalId)
         $theater = @(Get-PortalArea -ProposalId $Seed.DraftProposalId -Name 'Home*')
