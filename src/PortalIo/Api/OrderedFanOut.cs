@@ -70,16 +70,19 @@ namespace PortalIo.Api
         }
 
         /// <summary>
-        /// A task that ends when an operation ends: the oldest one when the window holds all it may
-        /// (nothing else makes room), else any running one. Already ended when none is running.
+        /// A task that ends, never failing, when an operation ends: the oldest one when the window
+        /// holds all it may (nothing else makes room), else any running one. Already ended when none is running.
         /// </summary>
         public Task NextToEnd()
         {
             if (_window.Count == 0) return Task.CompletedTask;
-            if (_window.Count >= MaxHeld) return _window.Peek().Value;
             var running = new List<Task>(Limit);
-            foreach (var entry in _window)
-                if (!entry.Value.IsCompleted) running.Add(entry.Value);
+            if (_window.Count >= MaxHeld) running.Add(_window.Peek().Value);
+            else
+            {
+                foreach (var entry in _window)
+                    if (!entry.Value.IsCompleted) running.Add(entry.Value);
+            }
             return running.Count == 0 ? Task.CompletedTask : Task.WhenAny(running);
         }
 
