@@ -18,7 +18,13 @@ namespace PortalIo.Bench
     {
         private const string ResultPrefix = "BENCH-RESULT ";
 
-        public static JsonElement Run(string script, SandboxServer sandbox, string userKey, object config, TimeSpan timeout)
+        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
+
+        /// <summary>Runs the script against a sandbox, signed in with the demo user's key (exchanged here, outside any measure).</summary>
+        public static JsonElement Run(string script, SandboxServer sandbox, object config) =>
+            Run(script, sandbox, BenchContext.ExchangeUserKey(sandbox), config);
+
+        public static JsonElement Run(string script, SandboxServer sandbox, string userKey, object config)
         {
             var path = Path.Combine(BenchPaths.RepoRoot, "bench", "pwsh", script);
             var info = new ProcessStartInfo("dotnet")
@@ -45,10 +51,10 @@ namespace PortalIo.Bench
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+            if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException(script + " did not finish within " + timeout.TotalSeconds + " s.");
+                throw new TimeoutException(script + " did not finish within " + Timeout.TotalSeconds + " s.");
             }
             Task.WaitAll(output, error);
             var line = output.Result.Split('\n').Select(l => l.TrimEnd('\r')).LastOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));

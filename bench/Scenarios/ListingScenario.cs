@@ -23,8 +23,7 @@ namespace PortalIo.Bench.Scenarios
             var extra = Math.Max(0, config.ListingCount - SandboxSeed.DemoDealerListedProposalCount);
             using var sandbox = SandboxServer.Start(new SandboxOptions { ExtraProposalCount = extra });
             var count = SandboxSeed.DemoDealerListedProposalCount + extra;
-            var result = PwshChild.Run("Listing.ps1", sandbox, BenchContext.ExchangeUserKey(sandbox),
-                new { count, repetitions = config.ListingRepetitions }, TimeSpan.FromMinutes(20));
+            var result = PwshChild.Run("Listing.ps1", sandbox, new { count, repetitions = config.ListingRepetitions });
             var sides = PwshChild.Sides(result);
             var (portalIo, irm) = (sides["PortalIo"], sides["Irm"]);
             context.Add(new BenchResult

@@ -22,8 +22,7 @@ namespace PortalIo.Bench.Scenarios
         {
             var config = context.Config;
             var result = PwshChild.Run("PerCall.ps1", context.Sandbox, context.UserKey,
-                new { calls = config.PerCallCalls, batch = config.PerCallBatch, repetitions = config.PerCallRepetitions, warmup = 1 },
-                TimeSpan.FromMinutes(20));
+                new { calls = config.PerCallCalls, batch = config.PerCallBatch, repetitions = config.PerCallRepetitions, warmup = 1 });
             var sides = PwshChild.Sides(result);
             var (portalIo, floor, irm, expert, raw) = (sides["PortalIo"], sides["Floor"], sides["Irm"], sides["Expert"], sides["RawLoop"]);
             var notes = config.PerCallCalls + " calls per side x " + config.PerCallRepetitions + " reps in pwsh, batches of " + config.PerCallBatch + " taken in turn";

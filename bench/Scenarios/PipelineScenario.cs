@@ -25,8 +25,7 @@ namespace PortalIo.Bench.Scenarios
                 ExtraProposalCount = config.PipelineFirst,
                 Latency = TimeSpan.FromMilliseconds(config.PipelineLatencyMs),
             });
-            var result = PwshChild.Run("Pipeline.ps1", sandbox, BenchContext.ExchangeUserKey(sandbox),
-                new { first = config.PipelineFirst, repetitions = config.PipelineRepetitions }, TimeSpan.FromMinutes(20));
+            var result = PwshChild.Run("Pipeline.ps1", sandbox, new { first = config.PipelineFirst, repetitions = config.PipelineRepetitions });
             var sides = PwshChild.Sides(result);
             var rounds = (config.PipelineFirst + PortalFanOutCmdlet.DefaultThrottleLimit - 1) / PortalFanOutCmdlet.DefaultThrottleLimit;
             var ideal = sides["Listing"].Select(listing => listing + rounds * config.PipelineLatencyMs).ToList();

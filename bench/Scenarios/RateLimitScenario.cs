@@ -29,8 +29,7 @@ namespace PortalIo.Bench.Scenarios
             sandbox.RateLimit = config.RateLimitPerSecond;
             sandbox.ClearRequests();
             var result = PwshChild.Run("RateLimit.ps1", sandbox, userKey,
-                new { firstId = SandboxSeed.FirstExtraProposalId, count = config.RateLimitIds, repetitions = config.RateLimitRepetitions },
-                TimeSpan.FromMinutes(20));
+                new { firstId = SandboxSeed.FirstExtraProposalId, count = config.RateLimitIds, repetitions = config.RateLimitRepetitions });
             var runs = result.GetProperty("runs").EnumerateArray().ToList();
             var wall = runs.Select(r => r.GetProperty("ms").GetDouble()).ToList();
             var errors = runs.Sum(r => r.GetProperty("errors").GetInt32());

@@ -23,9 +23,8 @@ namespace PortalIo.Bench.Scenarios
                 ExtraProposalCount = config.WritesCount,
                 Latency = TimeSpan.FromMilliseconds(config.WritesLatencyMs),
             });
-            var result = PwshChild.Run("Writes.ps1", sandbox, BenchContext.ExchangeUserKey(sandbox),
-                new { firstId = SandboxSeed.FirstExtraProposalId, count = config.WritesCount, repetitions = config.WritesRepetitions },
-                TimeSpan.FromMinutes(20));
+            var result = PwshChild.Run("Writes.ps1", sandbox,
+                new { firstId = SandboxSeed.FirstExtraProposalId, count = config.WritesCount, repetitions = config.WritesRepetitions });
             var sides = PwshChild.Sides(result);
             context.Add(new BenchResult
             {
