@@ -26,7 +26,7 @@ Describe 'Areas' {
         $proposals = 1..12 | ForEach-Object { New-TestProposal 'Pester fan-out' }
         $proposals | ForEach-Object { $null = Add-PortalArea -ProposalId $_.Id -Name "Room of $($_.Id)" -ErrorAction Stop }
         $server = $sandbox.GetServer()
-        $mark = Get-TestSandboxMark $sandbox
+        Clear-PortalSandboxRequest
         $server.Latency = [timespan]::FromMilliseconds(100)
         $server.RateLimit = 4
         try {
@@ -40,7 +40,7 @@ Describe 'Areas' {
         $failures.Count | Should -Be 0
         $areas.ProposalId | Should -Be $proposals.Id
         $areas.Name | Should -Be ($proposals | ForEach-Object { "Room of $($_.Id)" })
-        $reads = @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '/public/proposals/*' })
+        $reads = @(Get-PortalSandboxRequest -Method GET -Path '/public/proposals/*')
         @($reads | Where-Object RateLimited).Count | Should -BeGreaterThan 0
         @($reads | Where-Object StatusCode -EQ 200).Count | Should -Be 12
         ($reads.InFlightOnArrival | Measure-Object -Maximum).Maximum | Should -BeGreaterThan 1

@@ -56,6 +56,12 @@ namespace PortalIo.PowerShell.LocalSandbox
         /// <summary>True when the sandbox's rate limit (Start-PortalSandbox -RateLimit) refused the request with 429.</summary>
         public bool RateLimited { get; set; }
 
+        /// <summary>
+        /// How many requests the sandbox was holding when this one arrived, this one included (each is
+        /// held until its answer starts): the largest over a run is how many calls it saw at once.
+        /// </summary>
+        public int InFlightOnArrival { get; set; }
+
         /// <summary>The login whose user key the request carried, when the key was valid.</summary>
         public string? UserName { get; set; }
 

@@ -97,6 +97,7 @@ namespace PortalIo.PowerShell.LocalSandbox
                 Fault = record.Fault,
                 Processed = record.Processed,
                 RateLimited = record.RateLimited,
+                InFlightOnArrival = record.InFlightOnArrival,
                 UserName = record.UserName,
                 SignatureValid = record.SignatureValid,
             };
