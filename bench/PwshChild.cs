@@ -65,7 +65,7 @@ namespace PortalIo.Bench
         }
 
         /// <summary>Per side, the list of numbers the script measured (one per repetition).</summary>
-        public static Dictionary<string, List<double>> Sides(JsonElement result) =>
-            result.GetProperty("sides").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetDouble()).ToList());
+        public static Dictionary<string, List<double>> Sides(JsonElement result, string property = "sides") =>
+            result.GetProperty(property).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetDouble()).ToList());
     }
 }

@@ -25,7 +25,9 @@ function Connect-BenchSession {
 <#
 Runs every side over the same batches, rep after rep; within a batch the sides take turns and the
 first side rotates from batch to batch, so that a slow moment of the machine falls on all sides
-alike. Returns, per side, the µs per input of each repetition.
+alike. Returns, per side, the µs per input of each repetition (PerRep) and of each batch of each
+repetition (PerBatch: the sides of one batch ran next to each other, so their ratio is the one
+least disturbed by the machine).
 #>
 function Invoke-Interleaved {
     param(
@@ -34,8 +36,12 @@ function Invoke-Interleaved {
         [System.Collections.Specialized.OrderedDictionary] $Sides
     )
     $names = @($Sides.Keys)
-    $results = [ordered]@{}
-    foreach ($name in $names) { $results[$name] = [System.Collections.Generic.List[double]]::new() }
+    $perRep = [ordered]@{}
+    $perBatch = [ordered]@{}
+    foreach ($name in $names) {
+        $perRep[$name] = [System.Collections.Generic.List[double]]::new()
+        $perBatch[$name] = [System.Collections.Generic.List[double]]::new()
+    }
     $inputs = 0
     foreach ($batch in $Batches) { $inputs += $batch.Length }
     $watch = [System.Diagnostics.Stopwatch]::new()
@@ -49,13 +55,15 @@ function Invoke-Interleaved {
                 $side = $Sides[$name]
                 $watch.Restart()
                 $null = & $side $batch
-                $totals[$name] += $watch.Elapsed.TotalMilliseconds * 1000
+                $microseconds = $watch.Elapsed.TotalMilliseconds * 1000
+                $totals[$name] += $microseconds
+                $perBatch[$name].Add($microseconds / $batch.Length)
             }
             $turn++
         }
-        foreach ($name in $names) { $results[$name].Add($totals[$name] / $inputs) }
+        foreach ($name in $names) { $perRep[$name].Add($totals[$name] / $inputs) }
     }
-    $results
+    @{ PerRep = $perRep; PerBatch = $perBatch }
 }
 
 <# Runs each side once per repetition, the order rotating; returns, per side, the ms of each repetition. #>
@@ -63,7 +71,7 @@ function Invoke-Alternating {
     param([int] $Repetitions, [System.Collections.Specialized.OrderedDictionary] $Sides)
     $batch = [System.Collections.Generic.List[int[]]]::new()
     $batch.Add([int[]]@(0))
-    $perRep = Invoke-Interleaved -Repetitions $Repetitions -Batches $batch -Sides $Sides
+    $perRep = (Invoke-Interleaved -Repetitions $Repetitions -Batches $batch -Sides $Sides).PerRep
     $results = [ordered]@{}
     foreach ($name in $perRep.Keys) { $results[$name] = @($perRep[$name] | ForEach-Object { $_ / 1000 }) }
     $results

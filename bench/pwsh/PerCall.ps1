@@ -22,4 +22,5 @@ if ((Get-ProposalExpert -Id $check).id -ne $check) { throw 'The expert script re
 $ids = [int[]](0..($Config.calls - 1) | ForEach-Object { 1042 + $_ % 64 })
 $batches = Split-Batches $ids $Config.batch
 $null = Invoke-Interleaved -Repetitions $Config.warmup -Batches $batches -Sides $sides
-Write-BenchResult @{ sides = Invoke-Interleaved -Repetitions $Config.repetitions -Batches $batches -Sides $sides }
+$measured = Invoke-Interleaved -Repetitions $Config.repetitions -Batches $batches -Sides $sides
+Write-BenchResult @{ sides = $measured.PerRep; batches = $measured.PerBatch }
