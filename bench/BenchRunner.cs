@@ -92,6 +92,8 @@ namespace PortalIo.Bench
             // out/PortalIo, staged by the same build); its configuration is what was measured.
             ["module"] = "PortalIo.dll " + (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>(
                 typeof(PortalIo.Signing.RequestSigner).Assembly)?.Configuration ?? "?"),
+            // What the pwsh scenarios import: out/PortalIo, staged by the last build of any configuration.
+            ["stagedModule"] = "out/PortalIo " + BenchPaths.StagedConfiguration(),
             ["gc"] = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
             ["loadAverageBefore"] = LoadAverage(),
         };
