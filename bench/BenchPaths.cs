@@ -14,14 +14,25 @@ namespace PortalIo.Bench
 
         public static string StagedAssembly => Path.Combine(RepoRoot, "out", "PortalIo", "PortalIo.dll");
 
+        /// <summary>
+        /// What the pwsh scenarios import: the staged module, or the manifest $env:PORTALIO_BENCH_MODULE
+        /// names (another build, to compare with; the in-process scenarios always use this build).
+        /// </summary>
+        public static string PwshModule => Environment.GetEnvironmentVariable("PORTALIO_BENCH_MODULE") is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : StagedManifest;
+
         public static string ResultsFile => Path.Combine(RepoRoot, "bench", "results", "latest.json");
 
         /// <summary>The configuration (Debug/Release) the staged PortalIo.dll was built in, read without loading it.</summary>
-        public static string StagedConfiguration()
+        public static string StagedConfiguration() => Configuration(StagedAssembly);
+
+        /// <summary>The configuration (Debug/Release) a PortalIo.dll was built in, read without loading it.</summary>
+        public static string Configuration(string assembly)
         {
             try
             {
-                using var stream = File.OpenRead(StagedAssembly);
+                using var stream = File.OpenRead(assembly);
                 using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
                 var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
                 foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())

@@ -92,8 +92,9 @@ namespace PortalIo.Bench
             // out/PortalIo, staged by the same build); its configuration is what was measured.
             ["module"] = "PortalIo.dll " + (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>(
                 typeof(PortalIo.Signing.RequestSigner).Assembly)?.Configuration ?? "?"),
-            // What the pwsh scenarios import: out/PortalIo, staged by the last build of any configuration.
-            ["stagedModule"] = "out/PortalIo " + BenchPaths.StagedConfiguration(),
+            // What the pwsh scenarios import: out/PortalIo as the last build of any configuration staged it, unless told otherwise.
+            ["pwshModule"] = Path.GetRelativePath(BenchPaths.RepoRoot, BenchPaths.PwshModule).Replace('\\', '/') + " "
+                + BenchPaths.Configuration(Path.Combine(Path.GetDirectoryName(BenchPaths.PwshModule)!, "PortalIo.dll")),
             ["gc"] = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
             ["loadAverageBefore"] = LoadAverage(),
         };

@@ -42,7 +42,7 @@ namespace PortalIo.Bench
             info.Environment["PORTALIO_BENCH_APPKEY"] = sandbox.ApplicationKey;
             info.Environment["PORTALIO_BENCH_SECRET"] = sandbox.SecretKey;
             info.Environment["PORTALIO_BENCH_USERKEY"] = userKey;
-            info.Environment["PORTALIO_BENCH_MODULE"] = BenchPaths.StagedManifest;
+            info.Environment["PORTALIO_BENCH_MODULE"] = BenchPaths.PwshModule;
             info.Environment["PORTALIO_BENCH_DLL"] = typeof(PwshChild).Assembly.Location;
             info.Environment["PORTALIO_BENCH_CONFIG"] = JsonSerializer.Serialize(config);
             info.Environment["NO_COLOR"] = "1";

@@ -262,6 +262,7 @@ namespace PortalIo.Http
             var declared = response.Content.Headers.ContentLength;
             if (declared.HasValue && declared.Value > _settings.MaxResponseBytes) return null;
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            if (declared.HasValue) return await ReadDeclaredAsync(stream, declared.Value, cancellationToken).ConfigureAwait(false);
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             while (true)
@@ -271,10 +272,27 @@ namespace PortalIo.Http
                 if (buffer.Length + read > _settings.MaxResponseBytes) return null;
                 buffer.Write(chunk, 0, read);
             }
-            // Not every handler notices a connection that closed early: a short body is a network failure, not bad JSON.
-            if (declared.HasValue && buffer.Length != declared.Value)
-                throw new IOException("the connection closed after " + buffer.Length + " of " + declared.Value + " bytes");
             return buffer.ToArray();
+        }
+
+        /// <summary>
+        /// A body of declared length, read straight into one array of that size (no chunk, no copy:
+        /// most answers declare theirs). Not every handler notices a connection that closed early: a
+        /// body shorter or longer than declared is a network failure, not bad JSON.
+        /// </summary>
+        private static async Task<byte[]> ReadDeclaredAsync(Stream stream, long declared, CancellationToken cancellationToken)
+        {
+            var body = new byte[declared];
+            var filled = 0;
+            while (filled < body.Length)
+            {
+                var read = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false);
+                if (read == 0) throw new IOException("the connection closed after " + filled + " of " + declared + " bytes");
+                filled += read;
+            }
+            if (await stream.ReadAsync(new byte[1], 0, 1, cancellationToken).ConfigureAwait(false) != 0)
+                throw new IOException("the response is longer than its declared " + declared + " bytes");
+            return body;
         }
 
         private static PortalResponse ToResponse(HttpResponseMessage response, byte[] body)

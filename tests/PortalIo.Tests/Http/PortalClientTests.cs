@@ -195,6 +195,20 @@ namespace PortalIo.Tests.Http
             Assert.Contains("Password=***", error.Message);
         }
 
+        [Theory]
+        [InlineData(40L, "closed after 12 of 40 bytes")]
+        [InlineData(5L, "longer than its declared 5 bytes")]
+        public async Task A_body_shorter_or_longer_than_its_Content_Length_is_a_network_failure(long declared, string message)
+        {
+            var kit = new ClientTestKit(maxRetries: 0);
+            kit.Handler.Then(HttpStatusCode.OK, "{\"users\":[]}", r => r.Content.Headers.ContentLength = declared);
+
+            var error = await Assert.ThrowsAsync<PortalApiException>(() => kit.Client.SendAsync(PortalRequest.Get("public/users"), null, CancellationToken.None));
+
+            Assert.Equal(PortalErrorKind.Network, error.Kind);
+            Assert.Contains(message, error.Message);
+        }
+
         [Fact]
         public async Task A_429_teaches_the_session_its_rate_and_the_retry_waits_out_the_Retry_After_outside_the_limiter()
         {
