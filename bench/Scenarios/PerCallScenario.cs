@@ -50,6 +50,12 @@ namespace PortalIo.Bench.Scenarios
                 "information: the hand-rolled client in a C# loop, one .NET call per batch from the same shell"));
             context.Add(Row("engine floor", "Floor", "raw client in a cmdlet", "RawLoop", "raw C# loop", null,
                 "information: what the engine charges any binary module per command"));
+            context.Add(Row("parameter surface", "Shaped", "floor with PortalIo's parameters", "Floor", "raw client in a cmdlet", null,
+                "information: the floor cmdlet behind Get-PortalProposal's two parameter sets, paging and parameters"));
+            context.Add(Row("client", "Client", "PortalIo's client, C# loop", "RawLoop", "raw C# loop", null,
+                "information: PortalIo's client (signing, pacing, retries, response checks) without a cmdlet"));
+            context.Add(Row("cmdlet", "PortalIo", "PortalIo", "Client", "PortalIo's client, C# loop", null,
+                "information: what Get-PortalProposal costs around its client, to set against 'engine floor'"));
         }
     }
 }

@@ -1,6 +1,6 @@
-# Scenario per-call: one proposal per command, one command after another, five ways, interleaved.
+# Scenario per-call: one proposal per command, one command after another, seven ways, interleaved.
 . (Join-Path $PSScriptRoot 'Common.ps1')
-$null = Connect-BenchSession
+$session = Connect-BenchSession
 $raw = [PortalIo.Bench.RawPortalClient]::new([uri]$BaseUri, $AppKey, $SecretKey, $UserKey)
 [PortalIo.Bench.GetBenchRawProposalCommand]::Client = $raw
 
@@ -10,6 +10,9 @@ $sides = [ordered]@{
     Irm      = { param($ids) foreach ($id in $ids) { $p = Get-ProposalIrm -Id $id } }
     Expert   = { param($ids) foreach ($id in $ids) { $p = Get-ProposalExpert -Id $id } }
     RawLoop  = { param($ids) $raw.ReadProposals($ids) }
+    # Where a difference comes from: the floor behind Get-PortalProposal's parameters, and PortalIo's client without its cmdlet.
+    Shaped   = { param($ids) foreach ($id in $ids) { $p = Get-BenchShapedProposal -Id $id } }
+    Client   = { param($ids) [PortalIo.Bench.ModuleClientLoop]::ReadProposals($session, $ids) }
 }
 
 # Each side reads the right proposal (and warms up: JIT, connections, the sandbox's first calls).
