@@ -97,7 +97,8 @@ namespace PortalIo.PowerShell
 
         public void Dispose()
         {
-            Abandon();
+            // After a normal end nothing is under way: there is nothing to cancel.
+            if (_fanOut?.Count > 0) Abandon();
             _fanOutCancel?.Dispose();
         }
 
