@@ -21,7 +21,8 @@ namespace PortalIo.Http
     /// <item>A 429's Retry-After holds back every attempt of the session that has not started yet
     /// until it has passed; attempts already sent finish. A wait longer than
     /// <see cref="MaxPause"/> is not a pause (that call fails instead, see RetryPolicy).</item>
-    /// <item>Attempts then start evenly spaced at that rate. How many are under way at once follows:
+    /// <item>Attempts then start evenly spaced at that rate, never closer than the spacing even when the
+    /// machine was too busy to start them on time. How many are under way at once follows:
     /// the rate times the time an answer takes. A concurrency window could not express a limit below
     /// one request per answer time: at 20 ms per answer one request at a time is already 50 a second.</item>
     /// <item>A minute without a 429 lifts the limit (the additive increase, in one step: the server's
@@ -41,8 +42,8 @@ namespace PortalIo.Http
         /// <summary>How many answer times are kept to measure the last second (a rate above this is measured as this).</summary>
         private const int AnswerLogSize = 1024;
 
-        /// <summary>How often one wait for a turn starts over because a new pause began while it waited.</summary>
-        private const int MaxWaits = 4;
+        /// <summary>How many times one attempt waits for its turn at most (a pause may begin, others may start first).</summary>
+        private const int MaxWaits = 16;
 
         private readonly object _gate = new object();
         private readonly Func<TimeSpan> _now;
@@ -54,6 +55,7 @@ namespace PortalIo.Http
         private volatile bool _limited;
         private double _rate;
         private long _nextStart;
+        private long _lastStart = long.MinValue / 2;
         private long _pausedUntil;
         private long _lastCut = long.MinValue;
         private long _last429 = long.MinValue;
@@ -100,6 +102,7 @@ namespace PortalIo.Http
                 LiftWhenQuiet(now);
                 if (Earliest(now) > now) return false;
                 Reserve(now);
+                _lastStart = now;
                 return true;
             }
         }
@@ -107,18 +110,31 @@ namespace PortalIo.Http
         /// <summary>Waits for this attempt's turn (Ctrl+C ends the wait) and returns its start time.</summary>
         public async Task<TimeSpan> WaitForTurnAsync(CancellationToken cancellationToken)
         {
-            for (var wait = 1; ; wait++)
+            var turn = long.MinValue;
+            var waitedFor = long.MinValue;
+            for (var wait = 0; ; wait++)
             {
-                long turn, now;
+                long delay;
                 lock (_gate)
                 {
-                    now = Ticks;
+                    var now = Ticks;
                     LiftWhenQuiet(now);
-                    turn = Reserve(now);
+                    // A first turn, or a fresh one when a 429's pause began after this one was taken: the
+                    // turns a pause held back are spaced again, not started together when it ends.
+                    if (turn == long.MinValue || _pausedUntil > turn) turn = Reserve(now);
+                    // Turns reached late (the machine was busy) start one spacing apart, not together:
+                    // a burst of them would reach the server within one of its windows.
+                    var start = _limited ? Math.Max(turn, _lastStart + Spacing) : turn;
+                    // Waited for already: only what happened meanwhile (a pause, another start) waits again.
+                    if (start <= now || start <= waitedFor || wait >= MaxWaits)
+                    {
+                        _lastStart = now;
+                        return new TimeSpan(now);
+                    }
+                    delay = start - now;
+                    waitedFor = start;
                 }
-                if (turn > now) await _delay(new TimeSpan(turn - now), cancellationToken).ConfigureAwait(false);
-                // A 429 that arrived while this attempt waited holds it back too.
-                if (wait >= MaxWaits || Volatile.Read(ref _pausedUntil) <= turn) return new TimeSpan(Math.Max(turn, Ticks));
+                await _delay(new TimeSpan(delay), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -167,18 +183,21 @@ namespace PortalIo.Http
             "429 Too Many Requests: no request of this session starts before the server's Retry-After of "
             + retryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s has passed.";
 
+        /// <summary>The time between two starts at the current rate. Under the lock, when limited.</summary>
+        private long Spacing => (long)(TimeSpan.TicksPerSecond / _rate);
+
         /// <summary>When the next attempt may start at the earliest. Under the lock.</summary>
         private long Earliest(long now)
         {
             var earliest = Math.Max(now, _pausedUntil);
-            return _limited ? Math.Max(earliest, _nextStart) : earliest;
+            return _limited ? Math.Max(earliest, Math.Max(_nextStart, _lastStart + Spacing)) : earliest;
         }
 
         /// <summary>Takes the next turn and moves the one after by the spacing. Under the lock.</summary>
         private long Reserve(long now)
         {
             var turn = Earliest(now);
-            if (_limited) _nextStart = turn + (long)(TimeSpan.TicksPerSecond / _rate);
+            if (_limited) _nextStart = turn + Spacing;
             return turn;
         }
 

@@ -167,6 +167,38 @@ namespace PortalIo.Tests.Http
         }
 
         [Fact]
+        public async Task Turns_reached_late_start_one_spacing_apart_not_together()
+        {
+            var clock = new Clock();
+            var sleeping = new List<TaskCompletionSource<bool>>();
+            var limiter = new AdaptiveRateLimiter((wait, token) =>
+            {
+                var woken = new TaskCompletionSource<bool>();
+                sleeping.Add(woken);
+                return woken.Task;
+            }, () => clock.Now);
+            Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
+            limiter.OnAnswer(Start(limiter), 429, null); // 9.5 per second, no pause
+            var spacing = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 9.5));
+            Assert.True(limiter.TryStartNow(out _));
+            var first = limiter.WaitForTurnAsync(CancellationToken.None);
+            var second = limiter.WaitForTurnAsync(CancellationToken.None);
+            Assert.Equal(2, sleeping.Count);
+
+            // The machine was busy for a second: both turns have passed when the two wake up.
+            clock.Now += TimeSpan.FromSeconds(1);
+            sleeping[0].SetResult(true);
+            sleeping[1].SetResult(true);
+
+            Assert.Equal(clock.Now, await first);
+            Assert.False(second.IsCompleted);
+            Assert.Equal(3, sleeping.Count);
+            clock.Now += spacing;
+            sleeping[2].SetResult(true);
+            Assert.Equal(spacing, await second - await first);
+        }
+
+        [Fact]
         public void A_minute_without_a_429_lifts_the_limit()
         {
             var (limiter, clock) = New();
