@@ -70,13 +70,24 @@ Describe 'Get-PortalProposal' {
         ($proposals.Count -eq 1 -and $proposals[0].Id -eq $Seed.AcceptedProposalId) -or $failures.Count -eq 1 | Should -BeTrue
     }
 
-    # Pending issue 12: a contact on the pipeline binds its Id to -Id (GET /public/proposals/88).
-    It 'never reads a proposal with the id of a contact piped into it' -Skip:$true {
+    It 'never reads a proposal with the id of a contact piped into it' {
         $mark = Get-TestSandboxMark $sandbox
 
-        Get-PortalContact -Id $Seed.SmithContactId | Get-PortalProposal -ErrorAction SilentlyContinue | Out-Null
+        Get-PortalContact -Id $Seed.SmithContactId | Get-PortalProposal -ErrorAction SilentlyContinue -ErrorVariable refused | Out-Null
 
         (Get-TestSandboxRequest $sandbox -After $mark).Path | Should -Not -Contain "/public/proposals/$($Seed.SmithContactId)"
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.PipelineInputRefused,*'
+        $refused[0].ErrorDetails.Message | Should -Match 'Contact.*-Id|-Id.*Contact'
+    }
+
+    It 'goes on with the next input after refusing one' {
+        $contact = Get-PortalContact -Id $Seed.SmithContactId
+
+        $proposals = @($contact, $Seed.DraftProposalId | Get-PortalProposal -ErrorAction SilentlyContinue -ErrorVariable refused)
+
+        $proposals.Id | Should -Be @($Seed.DraftProposalId)
+        $refused.Count | Should -Be 1
+        $refused[0].TargetObject.Id | Should -Be $Seed.SmithContactId
     }
 }
 
@@ -146,8 +157,7 @@ Describe 'Set-PortalProposal' {
         $sandbox.RequestCount | Should -Be $before
     }
 
-    # Pending issue 12: an area on the pipeline binds its AreaId to -Id, so Set-PortalProposal writes to "proposal 5001".
-    It 'writes to the proposal of an area piped into it, never to the area id' -Skip:$true {
+    It 'writes to the proposal of an area piped into it, never to the area id' {
         $proposal = New-TestProposal 'Pester area binding'
         $areas = Add-PortalArea -ProposalId $proposal.Id -Name 'Den'
         $mark = Get-TestSandboxMark $sandbox
@@ -156,6 +166,8 @@ Describe 'Set-PortalProposal' {
 
         $paths = (Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'POST').Path
         $paths | Should -Not -Match "/public/proposals/$($areas.Id)(/|$)"
+        $paths | Should -Be @("/public/proposals/$($proposal.Id)/description")
+        (Get-PortalProposal -Id $proposal.Id).ProjectDescription | Should -Be 'From an area'
     }
 }
 

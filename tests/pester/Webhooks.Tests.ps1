@@ -101,13 +101,14 @@ Describe 'Get-PortalWebhook, Set-PortalWebhook and Remove-PortalWebhook' {
         $failure.ErrorDetails.RecommendedAction | Should -Match 'Get-PortalWebhook'
     }
 
-    # Pending issue 12: a proposal on the pipeline binds its Id to -Id, so Remove-PortalWebhook removes "webhook 1042".
-    It 'never removes a webhook with the id of a proposal piped into it' -Skip:$true {
+    It 'never removes a webhook with the id of a proposal piped into it' {
         $mark = Get-TestSandboxMark $sandbox
 
-        Get-PortalProposal -Id $Seed.DraftProposalId | Remove-PortalWebhook -Confirm:$false -ErrorAction SilentlyContinue
+        Get-PortalProposal -Id $Seed.DraftProposalId | Remove-PortalWebhook -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable refused
 
         (Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'DELETE') | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.PipelineInputRefused,*'
+        $refused[0].ErrorDetails.Message | Should -Match 'Proposal'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.PowerShell.Errors;
+using PortalIo.PowerShell.Pipeline;
 
 namespace PortalIo.PowerShell
 {
@@ -15,6 +16,7 @@ namespace PortalIo.PowerShell
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletLog? _log;
+        private PipelineInput? _pipelineInput;
 
         private protected PortalCmdlet()
         {
@@ -38,7 +40,17 @@ namespace PortalIo.PowerShell
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Notes which parameters were given on the command line (an override calls this first).</summary>
+        protected override void BeginProcessing() => _pipelineInput = new PipelineInput(this);
+
         protected override void EndProcessing() => FlushLog();
+
+        /// <summary>
+        /// The pipeline binding rule for one input (see <see cref="PipelineInput"/>): false when the
+        /// input was refused, its error record written; true when the bound parameters may be used.
+        /// </summary>
+        private protected bool Admit(PSObject? input) =>
+            (_pipelineInput ?? throw new InvalidOperationException(GetType().Name + ".BeginProcessing must call base.BeginProcessing().")).Admit(input);
 
         /// <summary>Waits for a call, writing its log lines as they arrive; Ctrl+C ends the wait at once.</summary>
         private protected T Await<T>(Task<T> task)

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Catalog
@@ -15,7 +16,12 @@ namespace PortalIo.Commands.Catalog
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ItemId")]
         [ValidateRange(1, int.MaxValue)]
+        [IdOf(PortalResource.CatalogItem)]
         public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Adds description, specs, suppliers, PDF and video links, and more images.</summary>
         [Parameter]
@@ -27,6 +33,7 @@ namespace PortalIo.Commands.Catalog
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             foreach (var id in Id)
                 ForInput(id, () => Emit(Await(CatalogApi.GetAsync(Call, id, ExtendedDetails, ItemType))), Hints);
         }

@@ -6,6 +6,7 @@ using PortalIo.Api;
 using PortalIo.Http;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 
@@ -31,8 +32,14 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [Alias("ProposalId")]
         [ArgumentCompleter(typeof(ProposalIdCompleter))]
+        [IdOf(PortalResource.Proposal)]
         public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         [Parameter(ParameterSetName = ListSet, Position = 0)]
         public string? SearchText { get; set; }
@@ -72,6 +79,7 @@ namespace PortalIo.Commands.Proposals
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             if (ParameterSetName == IdSet)
             {
                 var fanOut = _fanOut ??= CreateFanOut();

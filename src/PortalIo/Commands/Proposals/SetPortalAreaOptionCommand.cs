@@ -37,6 +37,7 @@ namespace PortalIo.Commands.Proposals
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (ClientDescription is null && InstallerNotes is null)
             {
                 ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("ClientDescription",

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 
 namespace PortalIo.Commands.Webhooks
 {
@@ -14,10 +15,16 @@ namespace PortalIo.Commands.Webhooks
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SubscriptionId")]
         [ValidateRange(1, long.MaxValue)]
+        [IdOf(PortalResource.Webhook)]
         public long[]? Id { get; set; }
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             ForInput(Id, () =>
             {
                 foreach (var webhook in Await(WebhooksApi.ListAsync(Call)))

@@ -21,5 +21,6 @@ namespace PortalIo.PowerShell.Errors
         public const string SandboxFailed = "PortalIo.SandboxFailed";
         public const string NoSandbox = "PortalIo.NoSandbox";
         public const string SandboxStopped = "PortalIo.SandboxStopped";
+        public const string PipelineInputRefused = "PortalIo.PipelineInputRefused";
     }
 }
