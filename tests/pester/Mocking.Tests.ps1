@@ -178,6 +178,14 @@ Describe 'Faking PortalIo errors and sessions' {
         Should -Invoke Test-PortalConnection -ModuleName ProposalTools -Times 1 -Exactly -ParameterFilter { $Quiet }
     }
 
+    It 'gets a PortalIo error, not a crash, when a fake session reaches a real cmdlet' {
+        $fake = New-MockObject -Type PortalIo.Session.PortalSession -Properties @{ UserName = 'fake@example.com' }
+
+        $failure = { Get-PortalProposal -Id 1042 -Session $fake -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.SessionNotUsable*' -PassThru
+
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Mock'
+    }
+
     It 'refuses to work without a session' {
         Mock -ModuleName ProposalTools Get-PortalSession { }
 

@@ -112,8 +112,7 @@ Describe 'Start-ThreadJob' {
 }
 
 Describe 'Start-Job (another process)' {
-    # Pending issue 12: Start-Job ships the secret key and the user key of $using:s to the child process.
-    It 'ships no secret to the job' -Skip:$true {
+    It 'ships no secret to the job' {
         $shipped = Start-Job { [System.Management.Automation.PSSerializer]::Serialize($using:s) } | Receive-Job -Wait -AutoRemoveJob
 
         foreach ($secret in (ConvertFrom-TestSecureString $sandbox.SecretKey), (ConvertFrom-TestSecureString $s.UserKey)) {
@@ -123,8 +122,7 @@ Describe 'Start-Job (another process)' {
         }
     }
 
-    # Pending issue 12: a deserialized session fails with a cast error instead of a PortalIo error.
-    It 'refuses the deserialized session with a PortalIo error that says to connect inside the job' -Skip:$true {
+    It 'refuses the deserialized session with a PortalIo error that says to connect inside the job' {
         Start-Job {
             Import-Module $using:PortalIoModule
             Get-PortalUser -Session $using:s

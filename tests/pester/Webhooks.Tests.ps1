@@ -42,6 +42,22 @@ Describe 'New-PortalWebhook' {
         $shown | Should -Not -Match ([regex]::Escape($secret))
     }
 
+    It 'keeps its secret key out of Export-Clixml, which would write it as plain hex outside Windows' {
+        $hook = New-TestWebhook
+        $secret = ConvertFrom-TestSecureString $hook.SecretKey
+        $path = Join-Path $TestDrive 'webhook.xml'
+
+        $hook | Export-Clixml -Path $path
+
+        $saved = Get-Content -Raw -LiteralPath $path
+        $hex = -join ([Text.Encoding]::Unicode.GetBytes($secret) | ForEach-Object { $_.ToString('x2') })
+        $saved | Should -Not -Match ([regex]::Escape($secret))
+        $saved | Should -Not -Match $hex
+        $copy = Import-Clixml -Path $path
+        $copy.SubscriptionId | Should -Be $hook.SubscriptionId
+        $copy.HasSecretKey | Should -BeTrue
+    }
+
     It 'refuses <Url> (<Reason>) before sending anything' -ForEach @(
         @{ Url = 'http://hooks.example.com/portal'; Reason = 'https' }
         @{ Url = 'https://10.1.2.3/portal'; Reason = 'private' }

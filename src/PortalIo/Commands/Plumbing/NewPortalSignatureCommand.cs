@@ -47,6 +47,7 @@ namespace PortalIo.Commands.Plumbing
 
         /// <summary>Where the keys come from when -SecretKey or -UserKey are not given. Default: the current session.</summary>
         [Parameter]
+        [SessionArgument]
         public PortalSession? Session { get; set; }
 
         protected override void ProcessRecord()
@@ -57,6 +58,11 @@ namespace PortalIo.Commands.Plumbing
                 return;
             }
             var session = Session ?? SessionStore.GetCurrent(this);
+            if (session != null && session.Client is null && (SecretKey is null || UserKey is null))
+            {
+                WriteError(ErrorRecordFactory.SessionNotUsable(SessionArgumentAttribute.CopyBehind(session)));
+                return;
+            }
             var secret = SecretKey ?? session?.SecretKey;
             if (secret is null)
             {

@@ -22,7 +22,7 @@ namespace PortalIo.PowerShell.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var session = SessionFrom(fakeBoundParameters);
-            if (session is null) return Array.Empty<CompletionResult>();
+            if (session?.Client is null) return Array.Empty<CompletionResult>();
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
             var byId = word.Length == 0 || word.All(char.IsDigit);
             var candidates = CompletionCache.Get(session, this, byId ? null : word);

@@ -14,7 +14,7 @@ namespace PortalIo.PowerShell.Completion
         internal override async Task<IReadOnlyList<CompletionCandidate>> LookupAsync(PortalSession session, string? searchText, CancellationToken cancellationToken)
         {
             var filter = new ProposalFilter { SearchText = searchText, SortBy = "ModifiedDate", Descending = true };
-            var page = await ProposalsApi.List(new PortalCall(session.Client, null, cancellationToken), filter).FetchAsync(1, 50).ConfigureAwait(false);
+            var page = await ProposalsApi.List(new PortalCall(session.Client!, null, cancellationToken), filter).FetchAsync(1, 50).ConfigureAwait(false);
             return page.Items.Select(p => new CompletionCandidate(p.Id, p.Id + " " + p.Name, "#" + p.Number + " " + p.Name + " (" + p.Status + ")")).ToList();
         }
     }
@@ -25,7 +25,7 @@ namespace PortalIo.PowerShell.Completion
         internal override async Task<IReadOnlyList<CompletionCandidate>> LookupAsync(PortalSession session, string? searchText, CancellationToken cancellationToken)
         {
             var filter = new ContactFilter { SearchText = searchText, SortBy = "ModifiedDate", Descending = true };
-            var page = await ContactsApi.List(new PortalCall(session.Client, null, cancellationToken), filter).FetchAsync(1, 50).ConfigureAwait(false);
+            var page = await ContactsApi.List(new PortalCall(session.Client!, null, cancellationToken), filter).FetchAsync(1, 50).ConfigureAwait(false);
             return page.Items.Select(c => new CompletionCandidate(c.Id, c.Id + " " + c.DisplayName,
                 c.DisplayName + (string.IsNullOrEmpty(c.ContactEmail) ? string.Empty : " <" + c.ContactEmail + ">"))).ToList();
         }

@@ -17,6 +17,7 @@ namespace PortalIo.PowerShell.Errors
         public const string Timeout = "PortalIo.Timeout";
         public const string InvalidResponse = "PortalIo.InvalidResponse";
         public const string NotConnected = "PortalIo.NotConnected";
+        public const string SessionNotUsable = "PortalIo.SessionNotUsable";
         public const string InvalidArgument = "PortalIo.InvalidArgument";
         public const string SandboxFailed = "PortalIo.SandboxFailed";
         public const string NoSandbox = "PortalIo.NoSandbox";

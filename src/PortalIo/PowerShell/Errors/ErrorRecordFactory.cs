@@ -52,6 +52,27 @@ namespace PortalIo.PowerShell.Errors
                 },
             };
 
+        /// <summary>
+        /// A session that cannot sign: a copy deserialized by Start-Job, Import-Clixml or remoting
+        /// (<paramref name="copy"/>: the keys never leave the process), or an instance not made by
+        /// Connect-Portal, such as Pester's New-MockObject.
+        /// </summary>
+        public static ErrorRecord SessionNotUsable(object? copy)
+        {
+            var message = copy != null
+                ? "The -Session given is a copy of a session (deserialized by Start-Job, Receive-Job, Import-Clixml or remoting): a copy carries no keys, so it cannot sign requests."
+                : "The -Session given was not made by Connect-Portal (e.g. New-MockObject): it has no connection and cannot sign requests.";
+            var action = copy != null
+                ? "Connect inside the job or process, from your vault, e.g. Start-Job { Import-Module PortalIo; Connect-Portal -ApplicationKey $using:appKey " +
+                  "-SecretKey (Get-Secret PortalSecret) -UserKey (Get-Secret PortalUserKey); Get-PortalUser }. Within this process, pass the live session " +
+                  "instead: ForEach-Object -Parallel { ... -Session $using:session } or Start-ThreadJob."
+                : "Pass a session from Connect-Portal -PassThru; in a Pester test, mock the PortalIo cmdlet itself (Mock Get-PortalUser { ... }) or use a local sandbox (Start-PortalSandbox | Connect-Portal).";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.SessionNotUsable, ErrorCategory.InvalidArgument, copy)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+            };
+        }
+
         public static (string ErrorId, ErrorCategory Category) Classify(PortalApiException ex)
         {
             switch (ex.Kind)
