@@ -63,8 +63,7 @@ Describe 'Get-PortalProposal' {
         $sandbox.RequestCount | Should -Be $before
     }
 
-    # Pending issue 12: -Skip is ignored with -Id.
-    It 'honours -Skip with -Id, or refuses it' -Skip:$true {
+    It 'honours -Skip with -Id, or refuses it' {
         $proposals = @(Get-PortalProposal -Id $Seed.DraftProposalId, $Seed.AcceptedProposalId -Skip 1 -ErrorAction SilentlyContinue -ErrorVariable failures)
 
         ($proposals.Count -eq 1 -and $proposals[0].Id -eq $Seed.AcceptedProposalId) -or $failures.Count -eq 1 | Should -BeTrue

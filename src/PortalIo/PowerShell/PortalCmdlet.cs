@@ -17,6 +17,7 @@ namespace PortalIo.PowerShell
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletLog? _log;
         private PipelineInput? _pipelineInput;
+        private bool _refusedParameter;
 
         private protected PortalCmdlet()
         {
@@ -96,6 +97,7 @@ namespace PortalIo.PowerShell
         private protected void Emit(object? value)
         {
             FlushLog();
+            UnknownFields.Surface(value);
             WriteObject(value);
         }
 
@@ -108,6 +110,29 @@ namespace PortalIo.PowerShell
                 if (verbose) WriteVerbose(text);
                 else WriteDebug(text);
             }
+        }
+
+        /// <summary>The SupportsPaging parameters, which PowerShell adds to every parameter set.</summary>
+        private protected static readonly string[] PagingParameterNames = { "First", "Skip", "IncludeTotalCount" };
+
+        /// <summary>
+        /// No parameter is silently ignored: when one of <paramref name="parameters"/> was given where it
+        /// cannot apply, writes an InvalidArgument error that names it and says why (once per command,
+        /// however many inputs follow) and returns true: the caller then does nothing for the input.
+        /// </summary>
+        private protected bool Refused(string[] parameters, string whyNot, string action)
+        {
+            foreach (var name in parameters)
+            {
+                if (!MyInvocation.BoundParameters.ContainsKey(name)) continue;
+                if (!_refusedParameter)
+                {
+                    _refusedParameter = true;
+                    WriteError(ErrorRecordFactory.InvalidArgument(name, "-" + name + " " + whyNot, null, action));
+                }
+                return true;
+            }
+            return false;
         }
 
         /// <summary>Writes a broken input rule (from FieldRules) as the input's InvalidArgument error; false when one was broken.</summary>

@@ -30,8 +30,8 @@ namespace PortalIo.Session
             UserId = user?.UserId;
             UserName = user?.UserName;
             DisplayName = user?.DisplayName;
-            Roles = user?.Roles ?? Array.Empty<string>();
-            Permissions = user?.Permissions ?? Array.Empty<string>();
+            Roles = new Models.TextList<string>(user?.Roles ?? Array.Empty<string>());
+            Permissions = new Models.TextList<string>(user?.Permissions ?? Array.Empty<string>());
             TimeoutSec = (int)settings.Timeout.TotalSeconds;
             MaxRetries = settings.MaxRetries;
             ConnectedAt = DateTimeOffset.Now;

@@ -22,6 +22,7 @@ namespace PortalIo.Commands.AiBuilder
 
         protected override void ProcessRecord()
         {
+            if (WaitParametersRefused()) return;
             if (!ShouldProcess("proposal " + ProposalId, "Build proposal content with AI")) return;
             var id = ProposalId;
             ForInput(id, () =>

@@ -21,6 +21,7 @@ namespace PortalIo.Commands.AiBuilder
 
         protected override void ProcessRecord()
         {
+            if (WaitParametersRefused()) return;
             if (!ShouldProcess("proposal " + ProposalId, "Generate AI outline")) return;
             var id = ProposalId;
             ForInput(id, () =>

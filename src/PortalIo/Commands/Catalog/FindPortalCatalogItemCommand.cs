@@ -11,12 +11,17 @@ namespace PortalIo.Commands.Catalog
     /// <summary>
     /// Searches the catalog (GET /public/catalog), streaming page by page (-First/-Skip fetch only
     /// the pages needed). Category nodes of Get-PortalCatalogCategory bind by property name
-    /// (an industry to -ParentCategoryId, any other node to -CategoryId).
+    /// (an industry to -ParentCategoryId, any other node to -CategoryId). -Summary writes what the
+    /// search says about all its matches instead: totals, favorites, facets and timing.
     /// </summary>
-    [Cmdlet(VerbsCommon.Find, "PortalCatalogItem", SupportsPaging = true)]
-    [OutputType(typeof(CatalogItem))]
+    [Cmdlet(VerbsCommon.Find, "PortalCatalogItem", SupportsPaging = true, DefaultParameterSetName = ItemsSet)]
+    [OutputType(typeof(CatalogItem), ParameterSetName = new[] { ItemsSet })]
+    [OutputType(typeof(CatalogSearchSummary), ParameterSetName = new[] { SummarySet })]
     public sealed class FindPortalCatalogItemCommand : PortalApiCmdlet
     {
+        private const string ItemsSet = "Items";
+        private const string SummarySet = "Summary";
+
         /// <summary>Free text over item names, brands and descriptions.</summary>
         [Parameter(Position = 0)]
         [AllowEmptyString]
@@ -66,6 +71,10 @@ namespace PortalIo.Commands.Catalog
         [ValidateRange(1, 500)]
         public int PageSize { get; set; } = CatalogApi.DefaultPageSize;
 
+        /// <summary>Writes the search's summary (TotalItemCount, FavoriteItemCount, the facets, ProcessingTimeMs, the first page) instead of the items.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+        public SwitchParameter Summary { get; set; }
+
         protected override void ProcessRecord()
         {
             // Checked here, not with [ValidateRange]: a category node from the pipeline binds null to
@@ -106,6 +115,13 @@ namespace PortalIo.Commands.Catalog
             foreach (var supplier in Suppliers ?? Array.Empty<string>()) filter.Suppliers.Add(supplier.Trim());
 
             object? target = CategoryId ?? ParentCategoryId ?? (object?)SearchText;
+            if (Summary)
+            {
+                if (Refused(PagingParameterNames, "applies to the items; -Summary writes one summary of the whole search, so nothing was read.",
+                    "Leave it out; -PageSize sets how many items the summary's Items holds.")) return;
+                ForInput(target, () => Emit(Await(CatalogApi.SummarizeAsync(Call, filter, PageSize))), Hints);
+                return;
+            }
             WritePaged("Searching the catalog", PageSize, target, CatalogApi.Search(Call, filter), Hints);
         }
 

@@ -56,6 +56,8 @@ namespace PortalIo.Commands.Contacts
             if (!Admit(InputObject)) return;
             if (ParameterSetName == IdSet)
             {
+                if (Refused(PagingParameterNames, "applies to a listing; -Id gets exactly the contacts given, so nothing was read.",
+                    "Leave it out, or select among the results with Select-Object -First/-Skip.")) return;
                 foreach (var id in Id)
                 {
                     ForInput(id, () => Emit(Await(ContactsApi.GetAsync(Call, id, IncludeCounts))),

@@ -82,6 +82,8 @@ namespace PortalIo.Commands.Proposals
             if (!Admit(InputObject)) return;
             if (ParameterSetName == IdSet)
             {
+                if (Refused(PagingParameterNames, "applies to a listing; -Id gets exactly the proposals given, so nothing was read.",
+                    "Leave it out, or select among the results with Select-Object -First/-Skip.")) return;
                 var fanOut = _fanOut ??= CreateFanOut();
                 try
                 {

@@ -53,6 +53,8 @@ namespace PortalIo.Commands.Webhooks
         protected override void ProcessRecord()
         {
             if (!Admit(InputObject)) return;
+            if (Event is null && Refused(new[] { nameof(EventEncoding) }, "says how -Event is sent, and -Event was not given, so nothing was sent.",
+                "Give -Event with the new list of events, or leave -EventEncoding out.")) return;
             var changes = new List<string>();
             if (Url != null) changes.Add("Url=" + Url.Trim());
             if (Event != null) changes.Add("Events=" + string.Join(",", Event));
