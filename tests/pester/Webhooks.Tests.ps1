@@ -181,3 +181,15 @@ Describe 'Test-PortalWebhookSignature' {
         Test-PortalWebhookSignature -Payload $delivery.Body.Replace('Accepted', 'Declined') -SignatureHeader $delivery.SignatureHeader -SecretKey $hook.SecretKey | Should -BeFalse
     }
 }
+
+Describe 'Parameters Set-PortalWebhook cannot use alone' {
+    It 'refuses -EventEncoding without -Event and changes nothing' {
+        $hook = New-TestWebhook
+        $mark = Get-TestSandboxMark $sandbox
+
+        Set-PortalWebhook -Id $hook.Id -Description 'x' -EventEncoding CommaSeparated -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].Exception.ParamName | Should -Be 'EventEncoding'
+        Get-TestSandboxRequest $sandbox -After $mark | Should -BeNullOrEmpty
+    }
+}
