@@ -2,6 +2,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.AiBuilder
@@ -17,6 +18,7 @@ namespace PortalIo.Commands.AiBuilder
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         protected override void ProcessRecord()

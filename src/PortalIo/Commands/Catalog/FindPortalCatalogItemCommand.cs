@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Errors;
 
@@ -29,20 +30,24 @@ namespace PortalIo.Commands.Catalog
 
         /// <summary>One category (a sub-category tree is included by Portal.io). Not with -CategoryIds.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int? CategoryId { get; set; }
 
         /// <summary>Several categories (sent as a repeated key). Not with -CategoryId.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int[]? CategoryIds { get; set; }
 
         /// <summary>One industry-level category (Audio, Video, …). Not with -ParentCategoryIds.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int? ParentCategoryId { get; set; }
 
         /// <summary>Several industry-level categories. Not with -ParentCategoryId.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int[]? ParentCategoryIds { get; set; }
 
         [Parameter]

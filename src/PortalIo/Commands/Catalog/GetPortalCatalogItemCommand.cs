@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Errors;
@@ -17,6 +18,7 @@ namespace PortalIo.Commands.Catalog
         [Alias("ItemId")]
         [ValidateRange(1, int.MaxValue)]
         [IdOf(PortalResource.CatalogItem)]
+        [ArgumentCompleter(typeof(CatalogItemIdCompleter))]
         public int[] Id { get; set; } = Array.Empty<int>();
 
         /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>

@@ -28,6 +28,7 @@ namespace PortalIo.Commands.ChangeOrders
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet)]
         [Alias("ChangeOrderId")]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ChangeOrderIdCompleter))]
         public int[] Id { get; set; } = Array.Empty<int>();
 
         protected override void ProcessRecord()

@@ -24,11 +24,13 @@ namespace PortalIo.Commands.Proposals
         /// <summary>Only the options of this area.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(AreaIdCompleter))]
         public int? AreaId { get; set; }
 
         /// <summary>Only this option.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(OptionIdCompleter))]
         public int? OptionId { get; set; }
 
         protected override void ProcessRecord()

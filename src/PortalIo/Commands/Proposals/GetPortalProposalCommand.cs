@@ -49,10 +49,12 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int? ContactId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(SalesPersonIdCompleter))]
         public int? SalesPersonId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -33,6 +33,7 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(SalesPersonIdCompleter))]
         public int? SalesPersonId { get; set; }
 
         /// <summary>Shown to the client on proposal documents.</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Pipeline;
 
@@ -16,6 +17,7 @@ namespace PortalIo.Commands.Webhooks
         [Alias("SubscriptionId")]
         [ValidateRange(1, long.MaxValue)]
         [IdOf(PortalResource.Webhook)]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public long[]? Id { get; set; }
 
         /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PortalIo.Api;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Pipeline;
 
@@ -14,6 +15,7 @@ namespace PortalIo.Commands.Webhooks
         [Alias("SubscriptionId")]
         [ValidateRange(1, long.MaxValue)]
         [IdOf(PortalResource.Webhook)]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public long[] Id { get; set; } = new long[0];
 
         /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>

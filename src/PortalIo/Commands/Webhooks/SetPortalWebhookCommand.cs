@@ -22,6 +22,7 @@ namespace PortalIo.Commands.Webhooks
         [Alias("SubscriptionId")]
         [ValidateRange(1, long.MaxValue)]
         [IdOf(PortalResource.Webhook)]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public long Id { get; set; }
 
         /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
