@@ -43,7 +43,7 @@ Describe "README's examples" {
     }
 
     It 'runs the sandbox block, which starts, uses and stops its own sandbox' {
-        $block = Get-ReadmeBlock -Containing '$sandbox.SetProposalStatus'
+        $block = Get-ReadmeBlock -Containing 'Set-PortalSandboxProposalStatus'
         $failures = . $block 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }
 
         $failures | Should -BeNullOrEmpty
