@@ -132,3 +132,28 @@ Describe 'Start-Job (another process)' {
         $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-Portal'
     }
 }
+
+Describe 'A session a job writes' {
+    It 'comes back from Receive-Job without its keys' {
+        $secretText = ConvertFrom-TestSecureString $sandbox.SecretKey
+        $userKeyText = ConvertFrom-TestSecureString $s.UserKey
+
+        $back = Start-Job {
+            Import-Module $using:PortalIoModule
+            Connect-Portal -BaseUri $using:sandbox.BaseUri -ApplicationKey $using:sandbox.ApplicationKey `
+                -SecretKey (ConvertTo-SecureString $using:secretText -AsPlainText -Force) `
+                -UserKey (ConvertTo-SecureString $using:userKeyText -AsPlainText -Force) -PassThru
+        } | Receive-Job -Wait -AutoRemoveJob
+
+        $back.PSObject.TypeNames[0] | Should -Be 'Deserialized.PortalIo.Session.PortalSession'
+        $back.PSObject.Properties.Name | Should -Not -Contain 'SecretKey'
+        $back.PSObject.Properties.Name | Should -Not -Contain 'UserKey'
+        $back.BaseUri | Should -Be $sandbox.BaseUri.AbsoluteUri
+        $saved = [System.Management.Automation.PSSerializer]::Serialize($back)
+        foreach ($secret in $secretText, $userKeyText) {
+            $hex = -join ([Text.Encoding]::Unicode.GetBytes($secret) | ForEach-Object { $_.ToString('x2') })
+            $saved | Should -Not -Match ([regex]::Escape($secret))
+            $saved | Should -Not -Match $hex
+        }
+    }
+}
