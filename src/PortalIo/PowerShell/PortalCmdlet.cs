@@ -105,10 +105,14 @@ namespace PortalIo.PowerShell
         {
             var log = _log;
             if (log is null || log.IsEmpty) return;
-            while (log.TryTake(out var verbose, out var text))
+            while (log.TryTake(out var stream, out var text))
             {
-                if (verbose) WriteVerbose(text);
-                else WriteDebug(text);
+                switch (stream)
+                {
+                    case CmdletLog.Stream.Verbose: WriteVerbose(text); break;
+                    case CmdletLog.Stream.Debug: WriteDebug(text); break;
+                    default: WriteWarning(text); break;
+                }
             }
         }
 
