@@ -69,7 +69,19 @@ namespace PortalIo.Commands.Plumbing
                 WriteError(ErrorRecordFactory.InvalidArgument(nameof(SecretKey), "Give -SecretKey, or connect first so the session's secret key is used.", Uri));
                 return;
             }
+            var secretProblem = CredentialRules.SecretKeyProblem(SecretText.Reveal(secret));
+            if (secretProblem != null)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(SecretKey), "-SecretKey " + secretProblem + ". Give the secret key exactly as issued.", Uri));
+                return;
+            }
             var userKey = UserKey != null ? SecretText.Reveal(UserKey) : session != null ? SecretText.Reveal(session.UserKey) : string.Empty;
+            var userKeyProblem = userKey.Length == 0 ? null : HeaderValueRule.Problem(userKey);
+            if (userKeyProblem != null)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(UserKey), "-UserKey " + userKeyProblem + ": a user key is sent as a header, which allows visible ASCII characters only.", Uri));
+                return;
+            }
             var method = Method.ToUpperInvariant();
             var contentType = method == "GET" ? null : ContentType ?? RequestBody.FormContentType;
             if (Date != null && !PortalDate.TryParse(Date, out _))
