@@ -48,7 +48,7 @@ namespace PortalIo.Models
     internal sealed class ContactList : IListPageBody<Contact>
     {
         public List<Contact>? People { get; set; }
-        public long PeopleCount { get; set; }
+        public long? PeopleCount { get; set; }
 
         public Page<Contact> ToPage() => new Page<Contact>(People, PeopleCount);
     }

@@ -51,7 +51,7 @@ namespace PortalIo.Models
     internal sealed class LocationList : IListPageBody<Location>
     {
         public List<Location>? ContactLocations { get; set; }
-        public long LocationCount { get; set; }
+        public long? LocationCount { get; set; }
 
         public Page<Location> ToPage() => new Page<Location>(ContactLocations, LocationCount);
     }

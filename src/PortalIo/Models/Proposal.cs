@@ -78,7 +78,7 @@ namespace PortalIo.Models
     internal sealed class ProposalList : IListPageBody<Proposal>
     {
         public List<Proposal>? Proposals { get; set; }
-        public long ProposalCount { get; set; }
+        public long? ProposalCount { get; set; }
 
         public Page<Proposal> ToPage() => new Page<Proposal>(Proposals, ProposalCount);
     }

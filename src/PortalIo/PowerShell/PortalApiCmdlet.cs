@@ -57,7 +57,7 @@ namespace PortalIo.PowerShell
             {
                 ForInput(target, () =>
                 {
-                    foreach (var item in PagedReader.Read(pages, window, OnTotal))
+                    foreach (var item in PagedReader.Read(pages, window, OnTotal, Log))
                     {
                         Emit(item);
                         progress.OnItem();
