@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.Models;
@@ -13,11 +16,74 @@ namespace PortalIo.Api
         public static ListRoute<LocationList, Location> List(PortalCall call, int contactId) =>
             new ListRoute<LocationList, Location>(call, PortalRequest.Get(Path(contactId)), location => location.ContactId = contactId);
 
-        public static async Task<Location> CreateAsync(PortalCall call, int contactId, NewLocation location)
+        /// <summary>
+        /// Adds a location to a contact. The contact's location ids are read first: after a lost
+        /// answer, a new id with this street is this location, and no new id means it was not added.
+        /// </summary>
+        public static Task<Location> CreateAsync(PortalCall call, int contactId, NewLocation location) =>
+            new CreateLocation(contactId, location).RunAsync(call);
+
+        /// <summary>A contact's locations are few; a read-back that finds more pages than this gives up.</summary>
+        private const int MaxReadBackPages = 20;
+
+        private static async Task<List<Location>> AllOfAsync(PortalCall call, int contactId)
         {
-            var created = await call.SendAsync<Location>(PortalRequest.PostForm(Path(contactId), location.Fields())).ConfigureAwait(false);
-            created.ContactId = contactId;
-            return created;
+            var route = List(call, contactId);
+            var all = new List<Location>();
+            for (var page = PagedReader.FirstPageNumber; page < PagedReader.FirstPageNumber + MaxReadBackPages; page++)
+            {
+                var items = (await route.FetchAsync(page, DefaultPageSize).ConfigureAwait(false)).Items;
+                all.AddRange(items);
+                if (items.Count < DefaultPageSize) return all;
+            }
+            throw call.InvalidResponse(PortalRequest.Get(Path(contactId)), 200, "the contact's locations did not end after " + MaxReadBackPages + " pages");
+        }
+
+        private sealed class CreateLocation : SettledWrite<Location>
+        {
+            private readonly int _contactId;
+            private readonly NewLocation _location;
+            private HashSet<int>? _before;
+
+            public CreateLocation(int contactId, NewLocation location)
+            {
+                _contactId = contactId;
+                _location = location;
+            }
+
+            protected override string What => "location '" + _location.Street + "' of contact " + _contactId;
+
+            protected override async Task PrepareAsync(PortalCall call)
+            {
+                try
+                {
+                    _before = new HashSet<int>((await AllOfAsync(call, _contactId).ConfigureAwait(false)).Select(l => l.Id));
+                }
+                catch (PortalApiException ex) when (ex.Kind == PortalErrorKind.HttpStatus && ex.StatusCode < 500)
+                {
+                    // The write itself will be refused the same way, and say why in its own words.
+                    _before = null;
+                }
+            }
+
+            protected override async Task<Location> SendOnceAsync(PortalCall call)
+            {
+                var created = await call.SendAsync<Location>(PortalRequest.PostForm(Path(_contactId), _location.Fields())).ConfigureAwait(false);
+                created.ContactId = _contactId;
+                return created;
+            }
+
+            protected override async Task<ReadBack<Location>> ReadBackAsync(PortalCall call)
+            {
+                if (_before is null) return ReadBack<Location>.CannotTell("the contact's locations could not be read before the write to compare with");
+                var added = (await AllOfAsync(call, _contactId).ConfigureAwait(false)).Where(l => !_before.Contains(l.Id)).ToList();
+                if (added.Count == 0) return ReadBack<Location>.NotAppliedYet();
+                var matching = added.Where(l => string.Equals((l.Street ?? string.Empty).Trim(), _location.Street.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+                return matching.Count == 1
+                    ? ReadBack<Location>.Applied(matching[0])
+                    : ReadBack<Location>.CannotTell("the contact has " + added.Count + " location(s) it did not have before (ids " + string.Join(", ", added.Select(l => l.Id)) +
+                        "), and " + matching.Count + " of them have this street");
+            }
         }
 
         private static string Path(int contactId) => "public/people/" + Wire.Text(contactId) + "/location";
