@@ -33,8 +33,10 @@ namespace PortalIo.Api
 
         public static async Task<IReadOnlyList<AiContent>> ListContentAsync(PortalCall call, int proposalId)
         {
-            var list = await call.SendAsync<AiContentList>(PortalRequest.Get(Base(proposalId) + "/content")).ConfigureAwait(false);
-            var items = list.Items ?? new List<AiContent>();
+            var request = PortalRequest.Get(Base(proposalId) + "/content");
+            var list = await call.SendAsync<AiContentList>(request).ConfigureAwait(false);
+            // An answer without the list is not a proposal without content: a read-back must not take it for "not uploaded".
+            var items = list.Items ?? throw call.InvalidResponse(request, 200, "the answer holds no 'items' list");
             foreach (var item in items) item.ProposalId = proposalId;
             return items;
         }
