@@ -87,7 +87,7 @@ namespace PortalIo.Http
             {
                 case PortalErrorKind.Network: text = what + " failed: no response (" + apiMessage + ")."; break;
                 case PortalErrorKind.Timeout: text = what + " timed out: " + apiMessage; break;
-                case PortalErrorKind.InvalidResponse: text = what + " returned " + status + " with a body that could not be read: " + apiMessage; break;
+                case PortalErrorKind.InvalidResponse: text = what + " returned " + status + " with an answer the module cannot use: " + apiMessage; break;
                 case PortalErrorKind.WriteOutcomeUnknown: text = what + ": whether the change was applied is unknown: " + apiMessage; break;
                 default: text = what + " failed with " + status + " " + StatusName(status) + ": " + apiMessage; break;
             }
