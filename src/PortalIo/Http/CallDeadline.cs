@@ -41,8 +41,17 @@ namespace PortalIo.Http
             return left < perAttempt ? left : perAttempt;
         }
 
-        /// <summary>Whether a wait of <paramref name="wait"/> still leaves time for another attempt.</summary>
-        public bool Allows(TimeSpan wait) => wait < Remaining;
+        /// <summary>
+        /// Whether a wait of <paramref name="wait"/> still leaves time for another attempt worth
+        /// making: a quarter of the per-attempt timeout, or a second when that is more (an attempt
+        /// with a few milliseconds left would only time out).
+        /// </summary>
+        public bool Allows(TimeSpan wait, TimeSpan perAttempt)
+        {
+            var quarter = TimeSpan.FromTicks(perAttempt.Ticks / 4);
+            var least = quarter < TimeSpan.FromSeconds(1) ? quarter : TimeSpan.FromSeconds(1);
+            return wait + least <= Remaining;
+        }
 
         /// <summary>"10 s" or "1.5 s", for messages.</summary>
         public static string Describe(TimeSpan span) =>

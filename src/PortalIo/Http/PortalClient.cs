@@ -196,9 +196,9 @@ namespace PortalIo.Http
                 {
                     var retryAfter = failure is null ? response!.RetryAfter : null;
                     var wait = _retryPolicy.DelayBeforeRetry(attempt, retryAfter, _jitter);
-                    if (retryAfter.HasValue && (!wait.HasValue || !deadline.Allows(wait.Value)))
-                        throw RetryAfterRefused(request, described, response!, retryAfter.Value, deadline, scrubber);
-                    if (wait.HasValue && deadline.Allows(wait.Value))
+                    if (retryAfter.HasValue && (!wait.HasValue || !deadline.Allows(wait.Value, _settings.Timeout)))
+                        throw RetryAfterRefused(request, described, response!, retryAfter.Value, wait.HasValue ? deadline : null, scrubber);
+                    if (wait.HasValue && deadline.Allows(wait.Value, _settings.Timeout))
                     {
                         var because = failure != null ? failure.ApiMessage : response!.StatusCode + " " + PortalApiException.StatusName(response.StatusCode);
                         var line = "Retrying " + method + " " + described + " in " + CallDeadline.Describe(wait.Value) +
@@ -258,12 +258,16 @@ namespace PortalIo.Http
             return parsed.Message;
         }
 
-        private static PortalApiException RetryAfterRefused(PortalRequest request, string described, PortalResponse response, TimeSpan retryAfter,
-            CallDeadline deadline, SecretScrubber scrubber)
+        /// <param name="deadline">The call's deadline when the wait outlasts it; null when it is longer than any wait the client makes (RetryPolicy.MaxRetryAfter).</param>
+        private PortalApiException RetryAfterRefused(PortalRequest request, string described, PortalResponse response, TimeSpan retryAfter,
+            CallDeadline? deadline, SecretScrubber scrubber)
         {
             var parsed = response.Error ?? ParsedError.EmptyBody(response.StatusCode);
             var message = parsed.Message + ". Portal.io asked to wait " + CallDeadline.Describe(retryAfter) + " (Retry-After) before the next attempt, " +
-                "longer than this call may still take (" + CallDeadline.Describe(deadline.Remaining) + " of " + CallDeadline.Describe(deadline.Budget) + "), so it was not retried";
+                (deadline != null
+                    ? "longer than this call may still take (" + CallDeadline.Describe(deadline.Remaining) + " of " + CallDeadline.Describe(deadline.Budget) + ")"
+                    : "longer than the " + CallDeadline.Describe(_retryPolicy.MaxRetryAfter) + " the module ever waits between attempts") +
+                ", so it was not retried";
             return new PortalApiException(PortalErrorKind.HttpStatus, response.StatusCode, scrubber.Scrub(message), request.Method.Method, described,
                 parsed.ErrorCode, parsed.FieldErrors)
             {

@@ -24,13 +24,14 @@ namespace PortalIo.Tests.Http
         private TimeSpan _waited;
 
         /// <param name="deadline">How long one call may take with its retries; default 10 minutes, so that only tests of the deadline meet it.</param>
-        public ClientTestKit(int maxRetries = 3, TimeSpan? timeout = null, TimeSpan? deadline = null)
+        public ClientTestKit(int maxRetries = 3, TimeSpan? timeout = null, TimeSpan? deadline = null, long maxResponseBytes = ClientSettings.DefaultMaxResponseBytes)
         {
             var settings = new ClientSettings
             {
                 MaxRetries = maxRetries,
                 Timeout = timeout ?? TimeSpan.FromSeconds(30),
                 Deadline = deadline ?? TimeSpan.FromMinutes(10),
+                MaxResponseBytes = maxResponseBytes,
                 // Each attempt reads the clock once; a second passes between attempts.
                 Clock = () => { var now = _now; _now = _now.AddSeconds(1); return now; },
                 // Waits are recorded, not slept, yet they count against the deadline as if they had passed.
