@@ -61,8 +61,9 @@ namespace PortalIo.Tests.Reliability
             Directory.CreateDirectory(_dir);
             File.WriteAllText(Path.Combine(_dir, "notes.txt"), "Living room: 7.1 surround, projector, blackout blinds.");
             _rs = new ModuleRunspace();
-            _vars = new Dictionary<string, object?> { ["s"] = session, ["dir"] = _dir };
-            _rs.Run("$PSDefaultParameterValues['*-Portal*:Session'] = $s; $PSDefaultParameterValues['Invoke-PortalRequest:Session'] = $s; $ConfirmPreference = 'None'", _vars);
+            // Each scenario prepares with a patient session (the default timeout), so that a slow call cannot fail the preparation.
+            _vars = new Dictionary<string, object?> { ["s"] = session, ["patient"] = Demo.Session(_sandbox, new ClientSettings()), ["dir"] = _dir };
+            _rs.Run("$ConfirmPreference = 'None'", _vars);
         }
 
         /// <summary>
@@ -123,7 +124,7 @@ namespace PortalIo.Tests.Reliability
                 foreach (var (mode, status) in Modes)
                 {
                     n++;
-                    var prepare = _rs.Run("$n = " + n + "; " + scenario.Prepare, _vars);
+                    var prepare = _rs.Run("$PSDefaultParameterValues['*-Portal*:Session'] = $patient; $n = " + n + "; " + scenario.Prepare, _vars);
                     if (prepare.Errors.Count > 0 || prepare.Terminating != null)
                     {
                         failures.Add(scenario.Cmdlet + "/" + mode + ": prepare failed: " + (prepare.Terminating?.Message ?? prepare.Errors[0].ToString()));
@@ -131,7 +132,7 @@ namespace PortalIo.Tests.Reliability
                     }
                     var before = _sandbox.RecordedCount;
                     _sandbox.AddFault(scenario.Method, scenario.FaultPath, mode, status);
-                    var run = _rs.Run(scenario.Write + " -Verbose", _vars);
+                    var run = _rs.Run("$PSDefaultParameterValues['*-Portal*:Session'] = $s; " + scenario.Write + " -Verbose", _vars);
                     _sandbox.ClearFaults();
                     var writes = _sandbox.GetRequests(scenario.Method, scenario.FaultPath).Where(r => r.Sequence > before).ToList();
                     var applied = writes.Count(r => r.Processed);

@@ -61,13 +61,14 @@ namespace PortalIo.Tests.Reliability
             // 8 retries: a read-back or an idempotent write meets 9 faults in a row at odds of 5e-7.
             var session = Demo.Session(sandbox, FaultToleranceTests.FaultRunSettings(maxRetries: 8, timeout: TimeSpan.FromMilliseconds(450)));
             using var rs = new ModuleRunspace();
-            var vars = new Dictionary<string, object?> { ["s"] = session };
-            rs.Run("$PSDefaultParameterValues['*-Portal*:Session'] = $s", vars);
+            // The setup runs without faults and with the default timeout, so that a slow first call cannot fail it.
+            var vars = new Dictionary<string, object?> { ["s"] = session, ["patient"] = Demo.Session(sandbox, new PortalIo.Http.ClientSettings()) };
             var setup = rs.Run(@"
-                $areasIn = New-PortalProposal -Name 'Faults: areas' -SalesPersonId 77
-                $setOn = New-PortalProposal -Name 'Faults: sets' -SalesPersonId 77
-                $optionsIn = New-PortalProposal -Name 'Faults: options' -SalesPersonId 77
-                $optionAreas = 1..50 | ForEach-Object { Add-PortalArea -ProposalId $optionsIn.Id -Name ('Room {0:000}' -f $_) }
+                $areasIn = New-PortalProposal -Name 'Faults: areas' -SalesPersonId 77 -Session $patient
+                $setOn = New-PortalProposal -Name 'Faults: sets' -SalesPersonId 77 -Session $patient
+                $optionsIn = New-PortalProposal -Name 'Faults: options' -SalesPersonId 77 -Session $patient
+                $optionAreas = 1..50 | ForEach-Object { Add-PortalArea -ProposalId $optionsIn.Id -Name ('Room {0:000}' -f $_) -Session $patient }
+                $PSDefaultParameterValues['*-Portal*:Session'] = $s
                 $areasIn.Id; $setOn.Id; $optionsIn.Id", vars);
             Assert.Empty(setup.Errors);
             var (areasIn, setOn, optionsIn) = ((int)setup.Output[0].BaseObject, (int)setup.Output[1].BaseObject, (int)setup.Output[2].BaseObject);
