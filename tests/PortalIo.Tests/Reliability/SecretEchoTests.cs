@@ -143,7 +143,7 @@ namespace PortalIo.Tests.Reliability
             foreach (var f in found.Take(10)) _output.WriteLine("FOUND: " + f);
             ReliabilityFigures.Report(_output, "hostile world: a server that echoes every secret",
                 ("cmdlet calls", Scripts.Length), ("requests echoed", server.Requests), ("error records", errors), ("texts scanned", texts.Count),
-                ("forms searched per secret", "raw, percent-encoded (both cases), form-encoded, JSON-escaped (two ways), HTML-encoded; every character \\u-escaped in the body"),
+                ("forms searched per secret", "raw, percent-encoded (both cases), form-encoded, JSON-escaped (two ways), HTML-encoded; every character JSON-escaped as uXXXX in the body"),
                 ("crashes", crashes.Count), ("secrets found", found.Count));
             HostileWorldTally.Add(_output, "echoed secrets", Scripts.Length, crashes.Count, 0, found.Count);
 
