@@ -188,3 +188,27 @@ Describe 'Set-PortalProposalContact and Set-PortalProposalLocation' {
         { Set-PortalProposalLocation -ProposalId $proposal.Id -LocationId 202 -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.NotFound*'
     }
 }
+
+Describe 'New-PortalProposal when its answer is lost' {
+    It 'reports one PortalIo.WriteOutcomeUnknown with its input and advice to check first, and never sends it again' {
+        $mark = Get-TestSandboxMark $sandbox
+        $sandbox.GetServer().AddFault('POST', '/public/proposals', 'ApplyThenUnreadable', $null, 1) | Out-Null
+
+        $proposal = New-PortalProposal -Name 'Pester unknown' -SalesPersonId $Seed.SalesPersonId -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $proposal | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.WriteOutcomeUnknown,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationStopped'
+        $failures[0].TargetObject | Should -Be $Seed.SalesPersonId
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'before you run the command again'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'try again'
+        @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/public/proposals' }).Count | Should -Be 1
+    }
+
+    It 'is caught by its ErrorId with -ErrorAction Stop' {
+        $sandbox.GetServer().AddFault('POST', '/public/proposals', 'ApplyThenReset', $null, 1) | Out-Null
+
+        { New-PortalProposal -Name 'Pester unknown' -SalesPersonId $Seed.SalesPersonId -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.WriteOutcomeUnknown*'
+    }
+}
