@@ -117,13 +117,12 @@ namespace PortalIo.Api
             }
         }
 
-        private sealed class Upload : SettledWrite<AiContent>
+        private sealed class Upload : SnapshotWrite<AiContent>
         {
             private readonly int _proposalId;
             private readonly string _name;
             private readonly string _fileName;
             private readonly byte[] _content;
-            private HashSet<int>? _before;
 
             public Upload(int proposalId, string name, string fileName, byte[] content)
             {
@@ -134,19 +133,13 @@ namespace PortalIo.Api
             }
 
             protected override string What => "AI content '" + _name + "' of proposal " + _proposalId;
+            protected override string ItemNoun => "content item";
+            protected override string Owner => "the proposal";
 
-            protected override async Task PrepareAsync(PortalCall call)
-            {
-                try
-                {
-                    _before = new HashSet<int>((await ListContentAsync(call, _proposalId).ConfigureAwait(false)).Select(c => c.Id));
-                }
-                catch (PortalApiException ex) when (ex.Kind == PortalErrorKind.HttpStatus && ex.StatusCode < 500)
-                {
-                    // The upload itself will be refused the same way, and say why in its own words.
-                    _before = null;
-                }
-            }
+            protected override async Task<IEnumerable<AiContent>> ReadSiblingsAsync(PortalCall call) =>
+                await ListContentAsync(call, _proposalId).ConfigureAwait(false);
+
+            protected override bool IsThisOne(AiContent item) => string.Equals(item.Name, _name, StringComparison.Ordinal);
 
             protected override async Task<AiContent> SendOnceAsync(PortalCall call)
             {
@@ -159,17 +152,6 @@ namespace PortalIo.Api
                 var item = await call.SendAsync<AiContent>(request).ConfigureAwait(false);
                 item.ProposalId = _proposalId;
                 return item;
-            }
-
-            protected override async Task<ReadBack<AiContent>> ReadBackAsync(PortalCall call)
-            {
-                if (_before is null) return ReadBack<AiContent>.CannotTell("the proposal's content could not be read before the upload to compare with");
-                var added = (await ListContentAsync(call, _proposalId).ConfigureAwait(false)).Where(c => !_before.Contains(c.Id)).ToList();
-                if (added.Count == 0) return ReadBack<AiContent>.NotAppliedYet();
-                var matching = added.Where(c => string.Equals(c.Name, _name, StringComparison.Ordinal)).ToList();
-                return matching.Count == 1
-                    ? ReadBack<AiContent>.Applied(matching[0])
-                    : ReadBack<AiContent>.CannotTell("the proposal has " + added.Count + " content item(s) it did not have before, and " + matching.Count + " of them are named '" + _name + "'");
             }
         }
 

@@ -39,11 +39,12 @@ namespace PortalIo.Api
             throw call.InvalidResponse(PortalRequest.Get(Path(contactId)), 200, "the contact's locations did not end after " + MaxReadBackPages + " pages");
         }
 
-        private sealed class CreateLocation : SettledWrite<Location>
+        private static string Path(int contactId) => "public/people/" + Wire.Text(contactId) + "/location";
+
+        private sealed class CreateLocation : SnapshotWrite<Location>
         {
             private readonly int _contactId;
             private readonly NewLocation _location;
-            private HashSet<int>? _before;
 
             public CreateLocation(int contactId, NewLocation location)
             {
@@ -52,19 +53,14 @@ namespace PortalIo.Api
             }
 
             protected override string What => "location '" + _location.Street + "' of contact " + _contactId;
+            protected override string ItemNoun => "location";
+            protected override string Owner => "the contact";
 
-            protected override async Task PrepareAsync(PortalCall call)
-            {
-                try
-                {
-                    _before = new HashSet<int>((await AllOfAsync(call, _contactId).ConfigureAwait(false)).Select(l => l.Id));
-                }
-                catch (PortalApiException ex) when (ex.Kind == PortalErrorKind.HttpStatus && ex.StatusCode < 500)
-                {
-                    // The write itself will be refused the same way, and say why in its own words.
-                    _before = null;
-                }
-            }
+            protected override async Task<IEnumerable<Location>> ReadSiblingsAsync(PortalCall call) =>
+                await AllOfAsync(call, _contactId).ConfigureAwait(false);
+
+            protected override bool IsThisOne(Location item) =>
+                string.Equals((item.Street ?? string.Empty).Trim(), _location.Street.Trim(), StringComparison.OrdinalIgnoreCase);
 
             protected override async Task<Location> SendOnceAsync(PortalCall call)
             {
@@ -72,20 +68,6 @@ namespace PortalIo.Api
                 created.ContactId = _contactId;
                 return created;
             }
-
-            protected override async Task<ReadBack<Location>> ReadBackAsync(PortalCall call)
-            {
-                if (_before is null) return ReadBack<Location>.CannotTell("the contact's locations could not be read before the write to compare with");
-                var added = (await AllOfAsync(call, _contactId).ConfigureAwait(false)).Where(l => !_before.Contains(l.Id)).ToList();
-                if (added.Count == 0) return ReadBack<Location>.NotAppliedYet();
-                var matching = added.Where(l => string.Equals((l.Street ?? string.Empty).Trim(), _location.Street.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-                return matching.Count == 1
-                    ? ReadBack<Location>.Applied(matching[0])
-                    : ReadBack<Location>.CannotTell("the contact has " + added.Count + " location(s) it did not have before (ids " + string.Join(", ", added.Select(l => l.Id)) +
-                        "), and " + matching.Count + " of them have this street");
-            }
         }
-
-        private static string Path(int contactId) => "public/people/" + Wire.Text(contactId) + "/location";
     }
 }

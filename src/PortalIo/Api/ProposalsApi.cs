@@ -165,13 +165,12 @@ namespace PortalIo.Api
         }
 
         /// <summary>Add-PortalAreaOption: settled by the option ids the area had before.</summary>
-        private sealed class AddAreaOption : SettledWrite<AreaOption>
+        private sealed class AddAreaOption : SnapshotWrite<AreaOption>
         {
             private readonly int _proposalId;
             private readonly int _areaId;
             private readonly string? _clientDescription;
             private readonly string? _internalNotes;
-            private HashSet<int>? _before;
 
             public AddAreaOption(int proposalId, int areaId, string? clientDescription, string? internalNotes)
             {
@@ -182,22 +181,17 @@ namespace PortalIo.Api
             }
 
             protected override string What => "the new option of area " + _areaId + " of proposal " + _proposalId;
+            protected override string ItemNoun => "option";
+            protected override string Owner => "the area";
 
             private static List<AreaOption> OptionsOf(Proposal proposal, int areaId) =>
                 proposal.Areas?.FirstOrDefault(a => a.Id == areaId)?.Options ?? new List<AreaOption>();
 
-            protected override async Task PrepareAsync(PortalCall call)
-            {
-                try
-                {
-                    _before = new HashSet<int>(OptionsOf(await GetAsync(call, _proposalId).ConfigureAwait(false), _areaId).Select(o => o.Id));
-                }
-                catch (PortalApiException ex) when (ex.Kind == PortalErrorKind.HttpStatus && ex.StatusCode < 500)
-                {
-                    // The write itself will be refused the same way, and say why in its own words.
-                    _before = null;
-                }
-            }
+            protected override async Task<IEnumerable<AreaOption>> ReadSiblingsAsync(PortalCall call) =>
+                OptionsOf(await GetAsync(call, _proposalId).ConfigureAwait(false), _areaId);
+
+            protected override bool IsThisOne(AreaOption item) =>
+                string.Equals(item.ClientDescription ?? string.Empty, _clientDescription ?? string.Empty, StringComparison.Ordinal);
 
             protected override async Task<AreaOption> SendOnceAsync(PortalCall call)
             {
@@ -208,18 +202,6 @@ namespace PortalIo.Api
                 var proposal = await PostForProposalAsync(call, request).ConfigureAwait(false);
                 // The response is the whole proposal; ids grow, so the new option is the area's highest id.
                 return OptionsOf(proposal, _areaId).OrderBy(o => o.Id).LastOrDefault() ?? throw MissingFromResponse(call, request, "area " + _areaId);
-            }
-
-            protected override async Task<ReadBack<AreaOption>> ReadBackAsync(PortalCall call)
-            {
-                if (_before is null) return ReadBack<AreaOption>.CannotTell("the area's options could not be read before the write to compare with");
-                var added = OptionsOf(await GetAsync(call, _proposalId).ConfigureAwait(false), _areaId).Where(o => !_before.Contains(o.Id)).ToList();
-                if (added.Count == 0) return ReadBack<AreaOption>.NotAppliedYet();
-                var matching = added.Where(o => string.Equals(o.ClientDescription ?? string.Empty, _clientDescription ?? string.Empty, StringComparison.Ordinal)).ToList();
-                return matching.Count == 1
-                    ? ReadBack<AreaOption>.Applied(matching[0])
-                    : ReadBack<AreaOption>.CannotTell("the area has " + added.Count + " option(s) it did not have before (ids " + string.Join(", ", added.Select(o => o.Id)) +
-                        "), and " + matching.Count + " of them have this description");
             }
         }
     }
