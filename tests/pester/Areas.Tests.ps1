@@ -127,7 +127,7 @@ Describe 'Add-PortalArea when its answer is lost' {
     It 'writes the area it finds by reading back when the write was applied, with a verbose note' {
         $proposal = New-TestProposal 'Pester lost answer'
         $mark = Get-TestSandboxMark $sandbox
-        $sandbox.GetServer().AddFault('POST', "/public/proposals/$($proposal.Id)/area", 'ApplyThenReset', $null, 1) | Out-Null
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path "/public/proposals/$($proposal.Id)/area" -Mode ApplyThenReset
 
         $output = Add-PortalArea -ProposalId $proposal.Id -Name 'Den' -Verbose 4>&1
 
@@ -141,7 +141,7 @@ Describe 'Add-PortalArea when its answer is lost' {
     It 'sends it once more when reading back shows it was not applied' {
         $proposal = New-TestProposal 'Pester lost answer'
         $mark = Get-TestSandboxMark $sandbox
-        $sandbox.GetServer().AddFault('POST', "/public/proposals/$($proposal.Id)/area", 'Reset', $null, 1) | Out-Null
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path "/public/proposals/$($proposal.Id)/area" -Mode Reset
 
         $area = Add-PortalArea -ProposalId $proposal.Id -Name 'Den'
 

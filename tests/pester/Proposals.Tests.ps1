@@ -192,7 +192,7 @@ Describe 'Set-PortalProposalContact and Set-PortalProposalLocation' {
 Describe 'New-PortalProposal when its answer is lost' {
     It 'reports one PortalIo.WriteOutcomeUnknown with its input and advice to check first, and never sends it again' {
         $mark = Get-TestSandboxMark $sandbox
-        $sandbox.GetServer().AddFault('POST', '/public/proposals', 'ApplyThenUnreadable', $null, 1) | Out-Null
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path '/public/proposals' -Mode ApplyThenUnreadable
 
         $proposal = New-PortalProposal -Name 'Pester unknown' -SalesPersonId $Seed.SalesPersonId -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -207,7 +207,7 @@ Describe 'New-PortalProposal when its answer is lost' {
     }
 
     It 'is caught by its ErrorId with -ErrorAction Stop' {
-        $sandbox.GetServer().AddFault('POST', '/public/proposals', 'ApplyThenReset', $null, 1) | Out-Null
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path '/public/proposals' -Mode ApplyThenReset
 
         { New-PortalProposal -Name 'Pester unknown' -SalesPersonId $Seed.SalesPersonId -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.WriteOutcomeUnknown*'
     }
