@@ -139,17 +139,16 @@ namespace PortalIo.Http
         /// </summary>
         private async Task<Answer<T>> SendCoreAsync<T>(PortalRequest request, IPortalLog? callerLog, BodyUse use, CancellationToken cancellationToken)
         {
-            var scrubber = _scrubber.With(request.SecretValues());
-            var log = ScrubbingLog.Over(callerLog, scrubber);
+            var scrubber = request.HasSecrets ? _scrubber.With(request.SecretValues()) : _scrubber;
+            var log = callerLog is null || callerLog is NullPortalLog ? NullPortalLog.Instance : ScrubbingLog.Over(callerLog, scrubber);
             var uri = request.BuildUri(BaseUri);
-            var described = scrubber.Scrub(request.DescribeUri(BaseUri));
             var method = request.Method.Method;
             var deadline = CallDeadline.Start(_settings);
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var stopwatch = Stopwatch.StartNew();
-                var outcome = await SendOnceAsync(request, uri, described, scrubber, log, deadline, cancellationToken).ConfigureAwait(false);
+                var outcome = await SendOnceAsync(request, uri, scrubber, log, deadline, cancellationToken).ConfigureAwait(false);
                 var elapsed = stopwatch.ElapsedMilliseconds;
 
                 var response = outcome.Response;
@@ -159,7 +158,7 @@ namespace PortalIo.Http
                 {
                     try
                     {
-                        value = Read<T>(request, response, described, scrubber, use == BodyUse.Optional);
+                        value = Read<T>(request, response, scrubber, use == BodyUse.Optional);
                     }
                     catch (PortalApiException unreadable)
                     {
@@ -182,7 +181,7 @@ namespace PortalIo.Http
 
                 if (log.IsVerboseEnabled)
                 {
-                    log.Verbose(method + " " + described + " -> " +
+                    log.Verbose(method + " " + Describe(request, scrubber) + " -> " +
                         (failure is null ? response!.StatusCode + " " + response.ReasonPhrase
                             : response != null ? response.StatusCode + " with an unreadable body"
                             : "no response (" + failure.ApiMessage + ")") +
@@ -197,10 +196,11 @@ namespace PortalIo.Http
                     var retryAfter = failure is null ? response!.RetryAfter : null;
                     var wait = _retryPolicy.DelayBeforeRetry(attempt, retryAfter, _jitter);
                     if (retryAfter.HasValue && (!wait.HasValue || !deadline.Allows(wait.Value, _settings.Timeout)))
-                        throw RetryAfterRefused(request, described, response!, retryAfter.Value, wait.HasValue ? deadline : null, scrubber);
+                        throw RetryAfterRefused(request, response!, retryAfter.Value, wait.HasValue ? deadline : null, scrubber);
                     if (wait.HasValue && deadline.Allows(wait.Value, _settings.Timeout))
                     {
                         var because = failure != null ? failure.ApiMessage : response!.StatusCode + " " + PortalApiException.StatusName(response.StatusCode);
+                        var described = Describe(request, scrubber);
                         var line = "Retrying " + method + " " + described + " in " + CallDeadline.Describe(wait.Value) +
                             (retryAfter.HasValue ? " (the server's Retry-After)" : string.Empty) + ", retry " + attempt + " of " + _retryPolicy.MaxRetries +
                             ", after " + because + "; the call has " + CallDeadline.Describe(deadline.Remaining) + " of its " + CallDeadline.Describe(deadline.Budget) + " left.";
@@ -223,13 +223,16 @@ namespace PortalIo.Http
             }
         }
 
+        /// <summary>The request's URL for messages: redacted values as ***, and every known secret scrubbed. Built only when needed.</summary>
+        private string Describe(PortalRequest request, SecretScrubber scrubber) => scrubber.Scrub(request.DescribeUri(BaseUri));
+
         /// <summary>Throws the <see cref="PortalApiException"/> for a non-success response.</summary>
         private void EnsureSuccess(PortalRequest request, PortalResponse response)
         {
             if (response.IsSuccess) return;
             var parsed = response.Error ?? ParsedError.EmptyBody(response.StatusCode);
             throw new PortalApiException(PortalErrorKind.HttpStatus, response.StatusCode, StatusMessage(request, response, parsed),
-                request.Method.Method, _scrubber.With(request.SecretValues()).Scrub(request.DescribeUri(BaseUri)), parsed.ErrorCode, parsed.FieldErrors)
+                request.Method.Method, Describe(request, _scrubber.With(request.SecretValues())), parsed.ErrorCode, parsed.FieldErrors)
             {
                 ServerDate = response.Date,
                 SignedAt = response.SignedAt,
@@ -259,7 +262,7 @@ namespace PortalIo.Http
         }
 
         /// <param name="deadline">The call's deadline when the wait outlasts it; null when it is longer than any wait the client makes (RetryPolicy.MaxRetryAfter).</param>
-        private PortalApiException RetryAfterRefused(PortalRequest request, string described, PortalResponse response, TimeSpan retryAfter,
+        private PortalApiException RetryAfterRefused(PortalRequest request, PortalResponse response, TimeSpan retryAfter,
             CallDeadline? deadline, SecretScrubber scrubber)
         {
             var parsed = response.Error ?? ParsedError.EmptyBody(response.StatusCode);
@@ -268,7 +271,7 @@ namespace PortalIo.Http
                     ? "longer than this call may still take (" + CallDeadline.Describe(deadline.Remaining) + " of " + CallDeadline.Describe(deadline.Budget) + ")"
                     : "longer than the " + CallDeadline.Describe(_retryPolicy.MaxRetryAfter) + " the module ever waits between attempts") +
                 ", so it was not retried";
-            return new PortalApiException(PortalErrorKind.HttpStatus, response.StatusCode, scrubber.Scrub(message), request.Method.Method, described,
+            return new PortalApiException(PortalErrorKind.HttpStatus, response.StatusCode, scrubber.Scrub(message), request.Method.Method, Describe(request, scrubber),
                 parsed.ErrorCode, parsed.FieldErrors)
             {
                 ServerDate = response.Date,
@@ -288,12 +291,12 @@ namespace PortalIo.Http
         /// Reads the body as <typeparamref name="T"/> straight from its segments (no copy), and
         /// checks what the serializer accepts but the module cannot use (<see cref="ResponseShape"/>).
         /// </summary>
-        private T? Read<T>(PortalRequest request, PortalResponse response, string described, SecretScrubber scrubber, bool optional)
+        private T? Read<T>(PortalRequest request, PortalResponse response, SecretScrubber scrubber, bool optional)
         {
             if (response.Body.Length == 0)
             {
                 if (optional) return default;
-                throw Unreadable(request, response, described, "the body is empty where " + ResponseShape.Describe(typeof(T)) + " was expected", unreadable: false);
+                throw Unreadable(request, response, Describe(request, scrubber), "the body is empty where " + ResponseShape.Describe(typeof(T)) + " was expected", unreadable: false);
             }
             try
             {
@@ -307,11 +310,11 @@ namespace PortalIo.Http
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is ArgumentException)
             {
                 // InvalidOperationException: a string that is not valid UTF-8 cannot be read as text.
-                throw Unreadable(request, response, described, scrubber.Scrub(ex.Message), !ResponseShape.IsWellFormedJson(response.Body), ex);
+                throw Unreadable(request, response, Describe(request, scrubber), scrubber.Scrub(ex.Message), !ResponseShape.IsWellFormedJson(response.Body), ex);
             }
             catch (OutOfMemoryException ex)
             {
-                throw Unreadable(request, response, described, "the body (" + response.Body.Length + " bytes) does not fit in this process's memory as objects", unreadable: false, ex);
+                throw Unreadable(request, response, Describe(request, scrubber), "the body (" + response.Body.Length + " bytes) does not fit in this process's memory as objects", unreadable: false, ex);
             }
         }
 
@@ -329,7 +332,7 @@ namespace PortalIo.Http
             public PortalApiException? Failure;
         }
 
-        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, Uri uri, string described, SecretScrubber scrubber,
+        private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, Uri uri, SecretScrubber scrubber,
             IPortalLog log, CallDeadline deadline, CancellationToken cancellationToken)
         {
             var method = request.Method.Method;
@@ -376,13 +379,13 @@ namespace PortalIo.Http
                     {
                         Failure = new PortalApiException(PortalErrorKind.InvalidResponse, (int)response.StatusCode,
                             "the response is larger than the limit of " + _maxResponseBytes + " bytes (Connect-Portal -MaxResponseSizeMB)",
-                            method, described),
+                            method, Describe(request, scrubber)),
                     };
                 }
                 // Not every handler notices a connection that closed early: a short body is a network failure, not bad JSON.
                 if (declared.HasValue && body.Length != declared.Value)
                     throw new IOException("the connection closed after " + body.Length + " of " + declared.Value + " bytes");
-                var answered = ToResponse(response, body, scrubber.With(new[] { signature }));
+                var answered = ToResponse(response, body, scrubber, signature);
                 answered.SignedAt = signedAt;
                 return new AttemptOutcome { Response = answered };
             }
@@ -397,7 +400,7 @@ namespace PortalIo.Http
                     : CallDeadline.Describe(attemptTimeout) + " (the per-request timeout)";
                 return new AttemptOutcome
                 {
-                    Failure = new PortalApiException(PortalErrorKind.Timeout, 0, "no complete response within " + limit, method, described, inner: ex),
+                    Failure = new PortalApiException(PortalErrorKind.Timeout, 0, "no complete response within " + limit, method, Describe(request, scrubber), inner: ex),
                 };
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
@@ -405,7 +408,7 @@ namespace PortalIo.Http
                 return new AttemptOutcome
                 {
                     Failure = new PortalApiException(PortalErrorKind.Network, 0, scrubber.Scrub(Innermost(ex).Message),
-                        method, described, inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
+                        method, Describe(request, scrubber), inner: ex, mayHaveReachedServer: !IsConnectFailure(ex)),
                 };
             }
             catch (OutOfMemoryException ex)
@@ -413,7 +416,7 @@ namespace PortalIo.Http
                 return new AttemptOutcome
                 {
                     Failure = new PortalApiException(PortalErrorKind.InvalidResponse, 0,
-                        "the response does not fit in this process's memory; lower Connect-Portal -MaxResponseSizeMB", method, described, inner: ex),
+                        "the response does not fit in this process's memory; lower Connect-Portal -MaxResponseSizeMB", method, Describe(request, scrubber), inner: ex),
                 };
             }
         }
@@ -423,7 +426,7 @@ namespace PortalIo.Http
         /// (no error message needs more), scrubbed of every known secret and parsed once, so that
         /// nothing the server echoes reaches a message.
         /// </summary>
-        private PortalResponse ToResponse(HttpResponseMessage response, ResponseBody body, SecretScrubber scrubber)
+        private PortalResponse ToResponse(HttpResponseMessage response, ResponseBody body, SecretScrubber requestScrubber, string signature)
         {
             TimeSpan? retryAfter = null;
             var retry = response.Headers.RetryAfter;
@@ -433,6 +436,8 @@ namespace PortalIo.Http
             if (status >= 200 && status < 300)
                 return new PortalResponse(status, response.ReasonPhrase ?? string.Empty, body, response.Headers.Date, retryAfter);
 
+            // Only a failure's body is read as text, so only then is this attempt's signature added to what is scrubbed.
+            var scrubber = requestScrubber.With(new[] { signature });
             var text = scrubber.Scrub(body.ReadText(ResponseBody.MaxErrorTextBytes));
             var answered = new PortalResponse(status, scrubber.Scrub(response.ReasonPhrase ?? string.Empty), ResponseBody.FromText(text), response.Headers.Date, retryAfter)
             {

@@ -45,6 +45,18 @@ namespace PortalIo.Http
             (_secrets ??= new List<string>()).Add(value!);
         }
 
+        /// <summary>Whether the request carries secrets of its own (checked without allocating, on every call).</summary>
+        public bool HasSecrets
+        {
+            get
+            {
+                if (_secrets != null) return true;
+                foreach (var pair in Query)
+                    if (RedactedQueryKeys.Contains(pair.Key) && !string.IsNullOrEmpty(pair.Value)) return true;
+                return false;
+            }
+        }
+
         /// <summary>The secrets this request carries beyond the client's keys: redacted query values and marked body values.</summary>
         public IEnumerable<string> SecretValues()
         {

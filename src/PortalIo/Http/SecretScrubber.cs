@@ -25,19 +25,29 @@ namespace PortalIo.Http
         private readonly string[] _forms;
 
         public SecretScrubber(IEnumerable<string?> secrets)
+            : this(Array.Empty<string>(), Array.Empty<string>(), secrets)
         {
-            _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).Distinct(StringComparer.Ordinal).ToArray();
-            _forms = _secrets.SelectMany(FormsOf).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
+        }
+
+        private SecretScrubber(string[] secrets, string[] forms, IEnumerable<string?> more)
+        {
+            var added = more.Where(s => !string.IsNullOrEmpty(s) && Array.IndexOf(secrets, s) < 0).Select(s => s!).Distinct(StringComparer.Ordinal).ToArray();
+            _secrets = secrets.Concat(added).ToArray();
+            // Longest first, so that a form that contains another is replaced whole.
+            _forms = forms.Concat(added.SelectMany(FormsOf)).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(f => f.Length).ToArray();
         }
 
         public bool IsEmpty => _forms.Length == 0;
 
-        /// <summary>This scrubber with more secrets (the same one when there are none).</summary>
+        /// <summary>This scrubber with more secrets (the same one when there are none); the forms already known are not computed again.</summary>
         public SecretScrubber With(IEnumerable<string?> more)
         {
-            var added = more.Where(s => !string.IsNullOrEmpty(s) && Array.IndexOf(_secrets, s) < 0).ToList();
-            return added.Count == 0 ? this : new SecretScrubber(_secrets.Concat(added));
+            foreach (var secret in more)
+            {
+                if (!string.IsNullOrEmpty(secret) && Array.IndexOf(_secrets, secret) < 0) return new SecretScrubber(_secrets, _forms, more);
+            }
+            return this;
         }
 
         public string Scrub(string? text)
