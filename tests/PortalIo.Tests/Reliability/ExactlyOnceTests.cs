@@ -83,9 +83,16 @@ namespace PortalIo.Tests.Reliability
             new Scenario("Set-PortalProposalContact", Policy.Idempotent, "POST", "/public/proposals/*/contact/*",
                 "$p = New-PortalProposal -Name 'Once' -SalesPersonId 77; $c = Get-PortalContact -First 1",
                 "Set-PortalProposalContact -ProposalId $p.Id -ContactId $c.Id -PassThru", null, false),
+            new Scenario("Set-PortalProposalLocation", Policy.Idempotent, "POST", "/public/proposals/*/location/*",
+                "$p = New-PortalProposal -Name 'Once' -SalesPersonId 77; $c = New-PortalContact -FirstName Ada -LastName \"Site $n\" -PartyType Person -ContactType Client; " +
+                "$l = New-PortalContactLocation -ContactId $c.Id -Street \"$n Site Rd\" -City Austin -State Texas; Set-PortalProposalContact -ProposalId $p.Id -ContactId $c.Id",
+                "Set-PortalProposalLocation -ProposalId $p.Id -LocationId $l.Id -PassThru", null, false),
             new Scenario("Set-PortalWebhook", Policy.Idempotent, "POST", "/public/webhook/subscription/*",
                 "$w = New-PortalWebhook -Url \"https://hooks.example.com/set/$n\" -Event proposal.status_changed 3>$null",
                 "Set-PortalWebhook -Id $w.SubscriptionId -Description \"Set $n\"", null, false),
+            new Scenario("Start-PortalAiOutline", Policy.Idempotent, "POST", "/public/proposals/*/ai/outline",
+                "$p = New-PortalProposal -Name 'Once' -SalesPersonId 77; $ai = Add-PortalAiContent -ProposalId $p.Id -Path (Join-Path $dir notes.txt); Start-Sleep -Milliseconds 250",
+                "Start-PortalAiOutline -ProposalId $p.Id", null, false),
             new Scenario("Add-PortalArea", Policy.ReadBack, "POST", "/public/proposals/*/area", "$p = New-PortalProposal -Name 'Once' -SalesPersonId 77",
                 "Add-PortalArea -ProposalId $p.Id -Name \"Den $n\"", typeof(Commands.Proposals.AreaInput), true),
             new Scenario("Add-PortalAreaOption", Policy.ReadBack, "POST", "/public/proposals/*/area/*/option",
@@ -108,6 +115,10 @@ namespace PortalIo.Tests.Reliability
                 "New-PortalContact -FirstName Ada -LastName \"Once $n\" -PartyType Person -ContactType Client -ContactEmail \"ada.$n@example.com\"", typeof(Api.NewContact), true),
             new Scenario("New-PortalProposal", Policy.Unsettled, "POST", "/public/proposals", string.Empty,
                 "New-PortalProposal -Name \"Proposal $n\" -SalesPersonId 77", typeof(int), true),
+            new Scenario("Start-PortalAiBuild", Policy.Unsettled, "POST", "/public/proposals/*/ai/build",
+                "$p = New-PortalProposal -Name 'Once' -SalesPersonId 77; $ai = Add-PortalAiContent -ProposalId $p.Id -Path (Join-Path $dir notes.txt); Start-Sleep -Milliseconds 250; " +
+                "Start-PortalAiOutline -ProposalId $p.Id | Out-Null; Start-Sleep -Milliseconds 250",
+                "Start-PortalAiBuild -ProposalId $p.Id", typeof(int), true),
             new Scenario("Invoke-PortalRequest", Policy.Unsettled, "POST", "/public/proposals/*/area", "$p = New-PortalProposal -Name 'Once' -SalesPersonId 77",
                 "Invoke-PortalRequest POST \"/public/proposals/$($p.Id)/area\" -Form @{ Name = \"Raw $n\" }", typeof(string), true, ReadsAnswer: false),
         };
