@@ -52,13 +52,17 @@ namespace PortalIo.Tests.PowerShell
         /// <summary>One way to call a cmdlet with pipeline input: what it needs from the input, and the request that input means.</summary>
         private sealed class Target
         {
-            public Target(string script, string[] needs, string? method, Func<Dictionary<string, long>, string>? path)
+            /// <param name="readFirst">The GET a write reads before it is sent, to settle a lost answer later (about_PortalIo_Errors).</param>
+            public Target(string script, string[] needs, string? method, Func<Dictionary<string, long>, string>? path, Func<Dictionary<string, long>, string>? readFirst = null)
             {
                 Script = script;
                 Needs = needs;
                 Method = method;
                 Path = path;
+                ReadFirst = readFirst;
             }
+
+            public Func<Dictionary<string, long>, string>? ReadFirst { get; }
 
             public string Script { get; }
             public string[] Needs { get; }
@@ -78,7 +82,7 @@ namespace PortalIo.Tests.PowerShell
             new Target("Get-PortalArea", new[] { "Proposal" }, "GET", P),
             new Target("Get-PortalAreaOption", new[] { "Proposal" }, "GET", P),
             new Target("Add-PortalArea -Name ('Matrix ' + [guid]::NewGuid().ToString('N'))", new[] { "Proposal" }, "POST", i => P(i) + "/area"),
-            new Target("Add-PortalAreaOption -ClientDescription 'Matrix'", new[] { "Proposal", "Area" }, "POST", i => P(i) + "/area/" + i["Area"] + "/option"),
+            new Target("Add-PortalAreaOption -ClientDescription 'Matrix'", new[] { "Proposal", "Area" }, "POST", i => P(i) + "/area/" + i["Area"] + "/option", P),
             new Target("Set-PortalAreaOption -ClientDescription 'Matrix'", new[] { "Proposal", "Option" }, "POST", i => P(i) + "/area-options/" + i["Option"] + "/clientdescription"),
             new Target("Set-PortalProposalContact -ContactId " + SandboxSeed.SmithContactId, new[] { "Proposal" }, "POST", i => P(i) + "/contact/" + SandboxSeed.SmithContactId),
             new Target("Set-PortalProposalContact -ProposalId " + Draft, new[] { "Contact" }, "POST", i => "/public/proposals/" + Draft + "/contact/" + i["Contact"]),
@@ -88,7 +92,7 @@ namespace PortalIo.Tests.PowerShell
             new Target("Get-PortalContact", new[] { "Contact" }, "GET", i => "/public/people/" + i["Contact"]),
             new Target("Get-PortalContactLocation", new[] { "Contact" }, "GET", i => "/public/people/" + i["Contact"] + "/location"),
             new Target("New-PortalContact -PartyType Person -ContactType Client", new[] { "FirstName" }, "POST", _ => "/public/people"),
-            new Target("New-PortalContactLocation", new[] { "Contact", "Street" }, "POST", i => "/public/people/" + i["Contact"] + "/location"),
+            new Target("New-PortalContactLocation", new[] { "Contact", "Street" }, "POST", i => "/public/people/" + i["Contact"] + "/location", i => "/public/people/" + i["Contact"] + "/location"),
             new Target("New-PortalProposal -Name 'Matrix'", new[] { "SalesPerson" }, "POST", _ => "/public/proposals"),
             new Target("Find-PortalCatalogItem -First 1", new[] { "Category" }, "GET", _ => "/public/catalog"),
             new Target("Get-PortalCatalogItem", new[] { "CatalogItem" }, "GET", i => "/public/catalog/" + i["CatalogItem"]),
@@ -96,7 +100,7 @@ namespace PortalIo.Tests.PowerShell
             new Target("Set-PortalWebhook -Description 'Matrix'", new[] { "Webhook" }, "POST", i => "/public/webhook/subscription/" + i["Webhook"]),
             new Target("Get-PortalAiContent", new[] { "Proposal" }, "GET", i => P(i) + "/ai/content"),
             new Target("Get-PortalAiOutline", new[] { "Proposal" }, "GET", i => P(i) + "/ai/outline"),
-            new Target("Add-PortalAiContent -Path $aiFile", new[] { "Proposal" }, "POST", i => P(i) + "/ai/content"),
+            new Target("Add-PortalAiContent -Path $aiFile", new[] { "Proposal" }, "POST", i => P(i) + "/ai/content", i => P(i) + "/ai/content"),
             new Target("Start-PortalAiOutline", new[] { "Proposal" }, "POST", i => P(i) + "/ai/outline"),
             new Target("Start-PortalAiBuild", new[] { "Proposal" }, "POST", i => P(i) + "/ai/build"),
             new Target("Test-PortalWebhookSignature -SecretKey $webhookSecret", new[] { "Payload" }, null, null),
@@ -145,7 +149,9 @@ namespace PortalIo.Tests.PowerShell
                     var sample = shell.Run("$samples['" + typeName + "'][0]").Output.Single();
                     var ids = IdsOf(type, sample);
                     var means = target.Needs.All(ids.ContainsKey);
-                    var expected = means && target.Path != null ? new[] { target.Method + " " + target.Path(ids) } : Array.Empty<string>();
+                    var expected = !means || target.Path is null ? Array.Empty<string>()
+                        : target.ReadFirst is null ? new[] { target.Method + " " + target.Path(ids) }
+                        : new[] { "GET " + target.ReadFirst(ids), target.Method + " " + target.Path(ids) };
 
                     PowerShellRun run = null!;
                     var sent = _samples.Server.During(() => run = shell.Run("$samples['" + typeName + "'][0] | " + target.Script + " -ErrorAction Continue"))
