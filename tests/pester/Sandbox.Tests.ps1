@@ -111,6 +111,19 @@ Describe 'Start-PortalSandbox and Stop-PortalSandbox' {
         $shown | Should -Not -Match ([regex]::Escape($secret))
         $shown | Should -Not -Match ([regex]::Escape($password))
     }
+
+    It 'keeps its secret key and demo password out of Export-Clixml' {
+        $path = Join-Path $TestDrive 'sandbox.xml'
+        $sandbox | Export-Clixml -Path $path
+        $saved = Get-Content -Raw -LiteralPath $path
+
+        foreach ($secret in (ConvertFrom-TestSecureString $sandbox.SecretKey), (ConvertFrom-TestSecureString $sandbox.Credential.Password)) {
+            $hex = -join ([Text.Encoding]::Unicode.GetBytes($secret) | ForEach-Object { $_.ToString('x2') })
+            $saved | Should -Not -Match ([regex]::Escape($secret))
+            $saved | Should -Not -Match $hex
+        }
+        (Import-Clixml -Path $path).BaseUri | Should -Be $sandbox.BaseUri.AbsoluteUri
+    }
 }
 
 Describe 'Faults and client decisions' {
