@@ -27,7 +27,7 @@ namespace PortalIo.Bench
         /// <summary>Called from the runspace: the module's client in a plain loop on the pipeline thread.</summary>
         public static void ModuleLoop(int[] ids)
         {
-            var call = new PortalCall(s_session!.Client, null, CancellationToken.None);
+            var call = new PortalCall(s_session!.Client!, null, CancellationToken.None);
             foreach (var id in ids) ProposalsApi.GetAsync(call, id).GetAwaiter().GetResult();
         }
 
@@ -119,7 +119,7 @@ namespace PortalIo.Bench
             var body = raw.GetBytesAsync("public/proposals/1042").GetAwaiter().GetResult();
             var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
             var request = PortalRequest.Get("public/proposals/1042");
-            var call = new PortalCall(session.Client, null, CancellationToken.None);
+            var call = new PortalCall(session.Client!, null, CancellationToken.None);
             double PerCall(Action action)
             {
                 var sw = Stopwatch.StartNew();

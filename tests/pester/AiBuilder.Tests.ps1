@@ -118,3 +118,17 @@ Describe 'Outline and build' {
         $built.Areas.Name | Should -Contain 'Living Room'
     }
 }
+
+Describe 'Parameters that apply only with -Wait' {
+    It 'refuses -TimeoutSec without -Wait and starts nothing' {
+        $proposal = New-TestProposal 'Pester no wait'
+        $mark = Get-TestSandboxMark $sandbox
+
+        Start-PortalAiOutline -ProposalId $proposal.Id -TimeoutSec 30 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures.Count | Should -Be 1
+        $failures[0].Exception.ParamName | Should -Be 'TimeoutSec'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match '-Wait'
+        Get-TestSandboxRequest $sandbox -After $mark | Should -BeNullOrEmpty
+    }
+}

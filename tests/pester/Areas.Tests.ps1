@@ -144,3 +144,35 @@ Describe 'Options' {
         $sandbox.RequestCount | Should -Be $before
     }
 }
+
+Describe 'Add-PortalArea when its answer is lost' {
+    # The sandbox strikes the next matching request: ApplyThenReset adds the area and drops the
+    # connection; Reset drops it before adding anything. Either way the area ends up added once.
+    It 'writes the area it finds by reading back when the write was applied, with a verbose note' {
+        $proposal = New-TestProposal 'Pester lost answer'
+        $mark = Get-TestSandboxMark $sandbox
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path "/public/proposals/$($proposal.Id)/area" -Mode ApplyThenReset
+
+        $output = Add-PortalArea -ProposalId $proposal.Id -Name 'Den' -Verbose 4>&1
+
+        $area = $output | Where-Object { $_ -is [PortalIo.Models.Area] }
+        $area.Name | Should -Be 'Den'
+        $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'Reading back found area .Den.' } | Should -Not -BeNullOrEmpty
+        (Get-PortalArea -ProposalId $proposal.Id).Name | Should -Be @('Den')
+        @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object { $_.Method -eq 'POST' -and $_.Path -like '*/area' }).Count | Should -Be 1
+    }
+
+    It 'sends it once more when reading back shows it was not applied' {
+        $proposal = New-TestProposal 'Pester lost answer'
+        $mark = Get-TestSandboxMark $sandbox
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path "/public/proposals/$($proposal.Id)/area" -Mode Reset
+
+        $area = Add-PortalArea -ProposalId $proposal.Id -Name 'Den'
+
+        $area.Name | Should -Be 'Den'
+        (Get-PortalArea -ProposalId $proposal.Id).Name | Should -Be @('Den')
+        $posts = @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object { $_.Method -eq 'POST' -and $_.Path -like '*/area' })
+        $posts.Count | Should -Be 2
+        $posts[0].Processed | Should -BeFalse
+    }
+}

@@ -85,3 +85,26 @@ Describe 'Get-PortalCatalogCategory' {
         $items.CategoryId | Sort-Object -Unique | Should -Be 47
     }
 }
+
+Describe 'Find-PortalCatalogItem -Summary' {
+    It 'writes what the search says about all its matches: totals, favorites, facets' {
+        $summary = Find-PortalCatalogItem -SearchText receiver -Summary -PageSize 2
+
+        $summary | Should -BeOfType PortalIo.Models.CatalogSearchSummary
+        $summary.TotalItemCount | Should -BeGreaterThan 2
+        $summary.Items.Count | Should -Be 2
+        $summary.FavoriteItems.Id | Should -Contain $Seed.CatalogItemId
+        ($summary.BrandFacets | Where-Object Value -EQ 'Denon').Count | Should -BeGreaterThan 0
+        $summary.CategoryFacets.Value | Should -Contain 'AV Receivers'
+        $summary.ProcessingTimeMs | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses the paging parameters, which do not apply to a summary' {
+        $mark = Get-TestSandboxMark $sandbox
+
+        Find-PortalCatalogItem -SearchText receiver -Summary -First 5 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].Exception.ParamName | Should -Be 'First'
+        Get-TestSandboxRequest $sandbox -After $mark | Should -BeNullOrEmpty
+    }
+}

@@ -128,3 +128,23 @@ Describe 'New-PortalContact and New-PortalContactLocation' {
         $sandbox.RequestCount | Should -Be $before
     }
 }
+
+Describe 'Parameters a set cannot use' {
+    It 'refuses -First with -Id, naming it, and reads nothing' {
+        $mark = Get-TestSandboxMark $sandbox
+
+        $contacts = @(Get-PortalContact -Id $Seed.SmithContactId, $Seed.LakesideContactId -First 1 -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+        $contacts | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.InvalidArgument,*'
+        $failures[0].Exception.ParamName | Should -Be 'First'
+        Get-TestSandboxRequest $sandbox -After $mark | Should -BeNullOrEmpty
+    }
+
+    It 'binds a location piped in by its ContactId, never by its own Id' {
+        $location = Get-PortalContactLocation -ContactId $Seed.LakesideContactId -First 1
+
+        ($location | Get-PortalContact).Id | Should -Be $Seed.LakesideContactId
+    }
+}

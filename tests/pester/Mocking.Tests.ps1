@@ -178,6 +178,14 @@ Describe 'Faking PortalIo errors and sessions' {
         Should -Invoke Test-PortalConnection -ModuleName ProposalTools -Times 1 -Exactly -ParameterFilter { $Quiet }
     }
 
+    It 'gets a PortalIo error, not a crash, when a fake session reaches a real cmdlet' {
+        $fake = New-MockObject -Type PortalIo.Session.PortalSession -Properties @{ UserName = 'fake@example.com' }
+
+        $failure = { Get-PortalProposal -Id 1042 -Session $fake -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.SessionNotUsable*' -PassThru
+
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Mock'
+    }
+
     It 'refuses to work without a session' {
         Mock -ModuleName ProposalTools Get-PortalSession { }
 
@@ -199,6 +207,7 @@ Describe 'Fake output objects' {
         @{ Type = 'PortalIo.PowerShell.LocalSandbox.PortalSandbox'; Command = 'Start-PortalSandbox'; Arguments = @{}; Fake = { New-MockObject -Type PortalIo.PowerShell.LocalSandbox.PortalSandbox -Properties @{ UserName = 'fake@portal.local' } }; Shows = 'fake@portal.local' }
         @{ Type = 'PortalIo.Models.PortalSignature'; Command = 'New-PortalSignature'; Arguments = @{ Uri = 'https://api.portal.io/public/users' }; Fake = { [PortalIo.Models.PortalSignature]::new('GET', 'https://api.portal.io/public/users', $null, 'Mon, 06 Apr 2026 00:22:19 GMT', $true, 'fake message', 'ZmFrZQ==') }; Shows = 'fake message' }
         @{ Type = 'PortalIo.Models.CatalogItem'; Command = 'Find-PortalCatalogItem'; Arguments = @{}; Fake = { [PortalIo.Models.CatalogItem]@{ Id = 9601; Brand = 'Fakeco'; Model = 'FK-1'; ItemType = 'Part' } }; Shows = 'FK-1' }
+        @{ Type = 'PortalIo.Models.CatalogSearchSummary'; Command = 'Find-PortalCatalogItem'; Arguments = @{ Summary = $true }; Fake = { [PortalIo.Models.CatalogSearchSummary]@{ TotalItemCount = 4242; FavoriteItemCount = 3 } }; Shows = '4242' }
         @{ Type = 'PortalIo.Models.CatalogCategory'; Command = 'Get-PortalCatalogCategory'; Arguments = @{}; Fake = { [PortalIo.Models.CatalogCategory]@{ Id = 9701; Name = 'Fake Gear'; Path = 'Fake Gear' } }; Shows = 'Fake Gear' }
         @{ Type = 'PortalIo.Models.Webhook'; Command = 'Get-PortalWebhook'; Arguments = @{}; Fake = { [PortalIo.Models.Webhook]@{ SubscriptionId = 9801; Url = 'https://hooks.example.com/fake'; Enabled = $true; Events = [System.Collections.Generic.List[string]]@('proposal.status_changed') } }; Shows = 'hooks.example.com/fake' }
         @{ Type = 'PortalIo.Models.AiContent'; Command = 'Get-PortalAiContent'; Arguments = @{ ProposalId = 9001 }; Fake = { [PortalIo.Models.AiContent]@{ Id = 9901; ProposalId = 9001; Name = 'fake-call.txt'; Status = 'Transcribed' } }; Shows = 'fake-call.txt' }

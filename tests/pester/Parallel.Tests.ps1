@@ -112,8 +112,7 @@ Describe 'Start-ThreadJob' {
 }
 
 Describe 'Start-Job (another process)' {
-    # Pending issue 12: Start-Job ships the secret key and the user key of $using:s to the child process.
-    It 'ships no secret to the job' -Skip:$true {
+    It 'ships no secret to the job' {
         $shipped = Start-Job { [System.Management.Automation.PSSerializer]::Serialize($using:s) } | Receive-Job -Wait -AutoRemoveJob
 
         foreach ($secret in (ConvertFrom-TestSecureString $sandbox.SecretKey), (ConvertFrom-TestSecureString $s.UserKey)) {
@@ -123,8 +122,7 @@ Describe 'Start-Job (another process)' {
         }
     }
 
-    # Pending issue 12: a deserialized session fails with a cast error instead of a PortalIo error.
-    It 'refuses the deserialized session with a PortalIo error that says to connect inside the job' -Skip:$true {
+    It 'refuses the deserialized session with a PortalIo error that says to connect inside the job' {
         Start-Job {
             Import-Module $using:PortalIoModule
             Get-PortalUser -Session $using:s
@@ -132,5 +130,30 @@ Describe 'Start-Job (another process)' {
 
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.*'
         $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-Portal'
+    }
+}
+
+Describe 'A session a job writes' {
+    It 'comes back from Receive-Job without its keys' {
+        $secretText = ConvertFrom-TestSecureString $sandbox.SecretKey
+        $userKeyText = ConvertFrom-TestSecureString $s.UserKey
+
+        $back = Start-Job {
+            Import-Module $using:PortalIoModule
+            Connect-Portal -BaseUri $using:sandbox.BaseUri -ApplicationKey $using:sandbox.ApplicationKey `
+                -SecretKey (ConvertTo-SecureString $using:secretText -AsPlainText -Force) `
+                -UserKey (ConvertTo-SecureString $using:userKeyText -AsPlainText -Force) -PassThru
+        } | Receive-Job -Wait -AutoRemoveJob
+
+        $back.PSObject.TypeNames[0] | Should -Be 'Deserialized.PortalIo.Session.PortalSession'
+        $back.PSObject.Properties.Name | Should -Not -Contain 'SecretKey'
+        $back.PSObject.Properties.Name | Should -Not -Contain 'UserKey'
+        $back.BaseUri | Should -Be $sandbox.BaseUri.AbsoluteUri
+        $saved = [System.Management.Automation.PSSerializer]::Serialize($back)
+        foreach ($secret in $secretText, $userKeyText) {
+            $hex = -join ([Text.Encoding]::Unicode.GetBytes($secret) | ForEach-Object { $_.ToString('x2') })
+            $saved | Should -Not -Match ([regex]::Escape($secret))
+            $saved | Should -Not -Match $hex
+        }
     }
 }

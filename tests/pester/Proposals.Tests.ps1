@@ -63,20 +63,30 @@ Describe 'Get-PortalProposal' {
         $sandbox.RequestCount | Should -Be $before
     }
 
-    # Pending issue 12: -Skip is ignored with -Id.
-    It 'honours -Skip with -Id, or refuses it' -Skip:$true {
+    It 'honours -Skip with -Id, or refuses it' {
         $proposals = @(Get-PortalProposal -Id $Seed.DraftProposalId, $Seed.AcceptedProposalId -Skip 1 -ErrorAction SilentlyContinue -ErrorVariable failures)
 
         ($proposals.Count -eq 1 -and $proposals[0].Id -eq $Seed.AcceptedProposalId) -or $failures.Count -eq 1 | Should -BeTrue
     }
 
-    # Pending issue 12: a contact on the pipeline binds its Id to -Id (GET /public/proposals/88).
-    It 'never reads a proposal with the id of a contact piped into it' -Skip:$true {
+    It 'never reads a proposal with the id of a contact piped into it' {
         $mark = Get-TestSandboxMark $sandbox
 
-        Get-PortalContact -Id $Seed.SmithContactId | Get-PortalProposal -ErrorAction SilentlyContinue | Out-Null
+        Get-PortalContact -Id $Seed.SmithContactId | Get-PortalProposal -ErrorAction SilentlyContinue -ErrorVariable refused | Out-Null
 
         (Get-TestSandboxRequest $sandbox -After $mark).Path | Should -Not -Contain "/public/proposals/$($Seed.SmithContactId)"
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.PipelineInputRefused,*'
+        $refused[0].ErrorDetails.Message | Should -Match 'Contact.*-Id|-Id.*Contact'
+    }
+
+    It 'goes on with the next input after refusing one' {
+        $contact = Get-PortalContact -Id $Seed.SmithContactId
+
+        $proposals = @($contact, $Seed.DraftProposalId | Get-PortalProposal -ErrorAction SilentlyContinue -ErrorVariable refused)
+
+        $proposals.Id | Should -Be @($Seed.DraftProposalId)
+        $refused.Count | Should -Be 1
+        $refused[0].TargetObject.Id | Should -Be $Seed.SmithContactId
     }
 }
 
@@ -146,8 +156,7 @@ Describe 'Set-PortalProposal' {
         $sandbox.RequestCount | Should -Be $before
     }
 
-    # Pending issue 12: an area on the pipeline binds its AreaId to -Id, so Set-PortalProposal writes to "proposal 5001".
-    It 'writes to the proposal of an area piped into it, never to the area id' -Skip:$true {
+    It 'writes to the proposal of an area piped into it, never to the area id' {
         $proposal = New-TestProposal 'Pester area binding'
         $areas = Add-PortalArea -ProposalId $proposal.Id -Name 'Den'
         $mark = Get-TestSandboxMark $sandbox
@@ -156,6 +165,8 @@ Describe 'Set-PortalProposal' {
 
         $paths = (Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'POST').Path
         $paths | Should -Not -Match "/public/proposals/$($areas.Id)(/|$)"
+        $paths | Should -Be @("/public/proposals/$($proposal.Id)/description")
+        (Get-PortalProposal -Id $proposal.Id).ProjectDescription | Should -Be 'From an area'
     }
 }
 
@@ -175,5 +186,29 @@ Describe 'Set-PortalProposalContact and Set-PortalProposalLocation' {
         Set-PortalProposalContact -ProposalId $proposal.Id -ContactId $Seed.SmithContactId
 
         { Set-PortalProposalLocation -ProposalId $proposal.Id -LocationId 202 -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.NotFound*'
+    }
+}
+
+Describe 'New-PortalProposal when its answer is lost' {
+    It 'reports one PortalIo.WriteOutcomeUnknown with its input and advice to check first, and never sends it again' {
+        $mark = Get-TestSandboxMark $sandbox
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path '/public/proposals' -Mode ApplyThenUnreadable
+
+        $proposal = New-PortalProposal -Name 'Pester unknown' -SalesPersonId $Seed.SalesPersonId -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $proposal | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.WriteOutcomeUnknown,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationStopped'
+        $failures[0].TargetObject | Should -Be $Seed.SalesPersonId
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'before you run the command again'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'try again'
+        @(Get-TestSandboxRequest $sandbox -After $mark | Where-Object { $_.Method -eq 'POST' -and $_.Path -eq '/public/proposals' }).Count | Should -Be 1
+    }
+
+    It 'is caught by its ErrorId with -ErrorAction Stop' {
+        Set-PortalSandboxFault -Sandbox $sandbox -Method POST -Path '/public/proposals' -Mode ApplyThenReset
+
+        { New-PortalProposal -Name 'Pester unknown' -SalesPersonId $Seed.SalesPersonId -ErrorAction Stop } | Should -Throw -ErrorId 'PortalIo.WriteOutcomeUnknown*'
     }
 }

@@ -155,8 +155,31 @@ Describe 'What a session shows' {
         $shown | Should -Not -Match ([regex]::Escape($userKey))
     }
 
-    # Pending issue 12: Export-Clixml writes the secret key and the user key as UTF-16 hex on Linux.
-    It 'keeps the secret key and the user key out of Export-Clixml' -Skip:$true {
+    It 'keeps working after the caller disposes the SecureStrings it connected with, or the copies it read' {
+        $secret = $sandbox.SecretKey.Copy()
+        $own = Connect-Portal -BaseUri $sandbox.BaseUri -ApplicationKey $sandbox.ApplicationKey -SecretKey $secret -Credential $sandbox.Credential -PassThru
+        $secret.Dispose()
+        $own.UserKey.Dispose()
+        $own.SecretKey.Dispose()
+
+        (New-PortalSignature -Uri ($sandbox.BaseUri.AbsoluteUri + 'public/users') -Session $own).Signature | Should -Not -BeNullOrEmpty
+        (Get-PortalUser -Session $own).Count | Should -Be 4
+        ConvertFrom-TestSecureString $own.UserKey | Should -Not -BeNullOrEmpty
+    }
+
+    It 'keeps the secret key and the user key out of $Error and the error records of its calls' {
+        $userKey = ConvertFrom-TestSecureString $session.UserKey
+        $Error.Clear()
+        Get-PortalProposal -Id $Seed.OtherDealerProposalId -Session $session -ErrorAction SilentlyContinue
+        try { Get-PortalUser -Session ([System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($session))) } catch { }
+
+        $text = ($Error | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 300; $_.Exception | Format-List * -Force | Out-String -Width 300 }) -join "`n"
+        $Error.Count | Should -BeGreaterOrEqual 2
+        $text | Should -Not -Match ([regex]::Escape($secretText))
+        $text | Should -Not -Match ([regex]::Escape($userKey))
+    }
+
+    It 'keeps the secret key and the user key out of Export-Clixml' {
         $path = Join-Path $TestDrive 'session.xml'
         $session | Export-Clixml -Path $path
         $saved = Get-Content -Raw -LiteralPath $path
@@ -168,8 +191,7 @@ Describe 'What a session shows' {
         }
     }
 
-    # Pending issue 12: a session read back with Import-Clixml fails with a cast error, not a PortalIo error.
-    It 'refuses a session read back with Import-Clixml with a PortalIo error that says what to do' -Skip:$true {
+    It 'refuses a session read back with Import-Clixml with a PortalIo error that says what to do' {
         $path = Join-Path $TestDrive 'session.xml'
         $session | Export-Clixml -Path $path
 

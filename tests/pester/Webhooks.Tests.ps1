@@ -42,6 +42,22 @@ Describe 'New-PortalWebhook' {
         $shown | Should -Not -Match ([regex]::Escape($secret))
     }
 
+    It 'keeps its secret key out of Export-Clixml, which would write it as plain hex outside Windows' {
+        $hook = New-TestWebhook
+        $secret = ConvertFrom-TestSecureString $hook.SecretKey
+        $path = Join-Path $TestDrive 'webhook.xml'
+
+        $hook | Export-Clixml -Path $path
+
+        $saved = Get-Content -Raw -LiteralPath $path
+        $hex = -join ([Text.Encoding]::Unicode.GetBytes($secret) | ForEach-Object { $_.ToString('x2') })
+        $saved | Should -Not -Match ([regex]::Escape($secret))
+        $saved | Should -Not -Match $hex
+        $copy = Import-Clixml -Path $path
+        $copy.SubscriptionId | Should -Be $hook.SubscriptionId
+        $copy.HasSecretKey | Should -BeTrue
+    }
+
     It 'refuses <Url> (<Reason>) before sending anything' -ForEach @(
         @{ Url = 'http://hooks.example.com/portal'; Reason = 'https' }
         @{ Url = 'https://10.1.2.3/portal'; Reason = 'private' }
@@ -101,13 +117,14 @@ Describe 'Get-PortalWebhook, Set-PortalWebhook and Remove-PortalWebhook' {
         $failure.ErrorDetails.RecommendedAction | Should -Match 'Get-PortalWebhook'
     }
 
-    # Pending issue 12: a proposal on the pipeline binds its Id to -Id, so Remove-PortalWebhook removes "webhook 1042".
-    It 'never removes a webhook with the id of a proposal piped into it' -Skip:$true {
+    It 'never removes a webhook with the id of a proposal piped into it' {
         $mark = Get-TestSandboxMark $sandbox
 
-        Get-PortalProposal -Id $Seed.DraftProposalId | Remove-PortalWebhook -Confirm:$false -ErrorAction SilentlyContinue
+        Get-PortalProposal -Id $Seed.DraftProposalId | Remove-PortalWebhook -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable refused
 
         (Get-TestSandboxRequest $sandbox -After $mark | Where-Object Method -EQ 'DELETE') | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'PortalIo.PipelineInputRefused,*'
+        $refused[0].ErrorDetails.Message | Should -Match 'Proposal'
     }
 
     It 'sends nothing with -WhatIf' {
@@ -162,5 +179,17 @@ Describe 'Test-PortalWebhookSignature' {
         $delivery | Should -Not -BeNullOrEmpty
         Test-PortalWebhookSignature -Payload $delivery.Body -SignatureHeader $delivery.SignatureHeader -SecretKey $hook.SecretKey | Should -BeTrue
         Test-PortalWebhookSignature -Payload $delivery.Body.Replace('Accepted', 'Declined') -SignatureHeader $delivery.SignatureHeader -SecretKey $hook.SecretKey | Should -BeFalse
+    }
+}
+
+Describe 'Parameters Set-PortalWebhook cannot use alone' {
+    It 'refuses -EventEncoding without -Event and changes nothing' {
+        $hook = New-TestWebhook
+        $mark = Get-TestSandboxMark $sandbox
+
+        Set-PortalWebhook -Id $hook.Id -Description 'x' -EventEncoding CommaSeparated -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].Exception.ParamName | Should -Be 'EventEncoding'
+        Get-TestSandboxRequest $sandbox -After $mark | Should -BeNullOrEmpty
     }
 }

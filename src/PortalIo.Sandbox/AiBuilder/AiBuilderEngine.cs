@@ -154,7 +154,12 @@ namespace PortalIo.Sandbox.AiBuilder
                         if (wait > TimeSpan.Zero) await Task.Delay(wait + TimeSpan.FromMilliseconds(1), _stopping).ConfigureAwait(false);
                         lock (_store.SyncRoot)
                         {
-                            Advance(DateTime.UtcNow);
+                            var now = DateTime.UtcNow;
+                            Advance(now);
+                            // Due and still open: a newer job of its kind replaced it, so it is no longer
+                            // among the running ones that Advance completes. Without this, the loop
+                            // would spin without waiting until the sandbox stops.
+                            if (job.FinalStatus is null && now >= job.CompletesAtUtc) job.FinalStatus = Failed;
                             if (job.FinalStatus != null) return;
                         }
                     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -14,16 +15,39 @@ namespace PortalIo.Api
         /// <summary>GET /public/catalog with the filter, a page at a time; each item carries its ItemType.</summary>
         public static IPageSource<CatalogItem> Search(PortalCall call, CatalogFilter filter)
         {
+            var request = SearchRequest(filter, out var complete);
+            switch (filter.ItemType)
+            {
+                case CatalogItemType.Labor: return new ListRoute<LaborSearchResult, CatalogItem>(call, request, complete);
+                case CatalogItemType.CustomItem: return new ListRoute<CustomItemSearchResult, CatalogItem>(call, request, complete);
+                default: return new ListRoute<CatalogSearchResult, CatalogItem>(call, request, complete);
+            }
+        }
+
+        /// <summary>The search's summary (totals, favorites, facets, timing) with its first page of <paramref name="pageSize"/> items.</summary>
+        public static async Task<CatalogSearchSummary> SummarizeAsync(PortalCall call, CatalogFilter filter, int pageSize)
+        {
+            var request = SearchRequest(filter, out var complete).ForPage(PagedReader.FirstPageNumber, pageSize);
+            CatalogSearchResult body;
+            switch (filter.ItemType)
+            {
+                case CatalogItemType.Labor: body = await call.SendAsync<LaborSearchResult>(request).ConfigureAwait(false); break;
+                case CatalogItemType.CustomItem: body = await call.SendAsync<CustomItemSearchResult>(request).ConfigureAwait(false); break;
+                default: body = await call.SendAsync<CatalogSearchResult>(request).ConfigureAwait(false); break;
+            }
+            var summary = body.ToSummary();
+            foreach (var item in summary.Items) complete(item);
+            foreach (var item in summary.FavoriteItems) complete(item);
+            return summary;
+        }
+
+        private static PortalRequest SearchRequest(CatalogFilter filter, out Action<CatalogItem> complete)
+        {
             var request = PortalRequest.Get("public/catalog");
             filter.ApplyTo(request);
             var type = (filter.ItemType ?? CatalogItemType.Part).ToString();
-            void Complete(CatalogItem item) => item.ItemType ??= type;
-            switch (filter.ItemType)
-            {
-                case CatalogItemType.Labor: return new ListRoute<LaborSearchResult, CatalogItem>(call, request, Complete);
-                case CatalogItemType.CustomItem: return new ListRoute<CustomItemSearchResult, CatalogItem>(call, request, Complete);
-                default: return new ListRoute<CatalogSearchResult, CatalogItem>(call, request, Complete);
-            }
+            complete = item => item.ItemType ??= type;
+            return request;
         }
 
         public static async Task<CatalogItem> GetAsync(PortalCall call, int itemId, bool extendedDetails, CatalogItemType? itemType)

@@ -24,10 +24,15 @@ namespace PortalIo.Api
             _complete = complete;
         }
 
+        public string Url => _request.DescribeUri(_call.BaseUri);
+
         public async Task<Page<T>> FetchAsync(int pageNumber, int pageSize)
         {
-            var body = await _call.SendAsync<TBody>(_request.ForPage(pageNumber, pageSize)).ConfigureAwait(false);
+            var request = _request.ForPage(pageNumber, pageSize);
+            var body = await _call.SendAsync<TBody>(request).ConfigureAwait(false);
             var page = body.ToPage();
+            // An object without the list (a 200 with {}) is not an empty page: it would end the listing silently.
+            if (page.ItemsMissing) throw _call.InvalidResponse(request, 200, "the answer of a list route holds no list of items");
             if (_complete != null)
             {
                 foreach (var item in page.Items) _complete(item);

@@ -10,8 +10,10 @@ namespace PortalIo.Api
     {
         public static async Task<IReadOnlyList<User>> ListAsync(PortalCall call)
         {
-            var list = await call.SendAsync<UserList>(PortalRequest.Get("public/users")).ConfigureAwait(false);
-            return (IReadOnlyList<User>?)list.Users ?? new List<User>();
+            var request = PortalRequest.Get("public/users");
+            var list = await call.SendAsync<UserList>(request).ConfigureAwait(false);
+            // An answer without the list (a 200 with {}) is not an account without users.
+            return (IReadOnlyList<User>?)list.Users ?? throw call.InvalidResponse(request, 200, "the answer holds no 'users' list");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,6 +15,15 @@ namespace PortalIo.Http
         /// <summary>Per attempt, from sending the request to the end of the body.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSec);
 
+        /// <summary>
+        /// How long one call may take in all: its first attempt, its retries and the waits between
+        /// them (see <see cref="CallDeadline"/>). Null: twice <see cref="Timeout"/>.
+        /// </summary>
+        public TimeSpan? Deadline { get; set; }
+
+        /// <summary>The deadline in effect.</summary>
+        public TimeSpan EffectiveDeadline => Deadline ?? TimeSpan.FromTicks(Timeout.Ticks * 2);
+
         public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>Larger bodies are refused instead of being buffered without bound.</summary>
@@ -23,6 +33,11 @@ namespace PortalIo.Http
 
         /// <summary>The clock that stamps X-MSS-CUSTOM-DATE (replaceable in tests).</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+        /// <summary>A monotonic clock that measures the deadline (replaceable in tests, with <see cref="Delay"/>).</summary>
+        public Func<TimeSpan> Elapsed { get; set; } = () => TimeSpan.FromTicks((long)(Stopwatch.GetTimestamp() * TicksPerTimestamp));
+
+        private static readonly double TicksPerTimestamp = TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency;
 
         /// <summary>How the client waits between retries (replaceable in tests).</summary>
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);

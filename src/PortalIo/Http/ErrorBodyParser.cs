@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -16,11 +17,14 @@ namespace PortalIo.Http
     {
         private const int MaxExcerpt = 300;
 
-        public static ParsedError Parse(byte[] body, int statusCode)
+        public static ParsedError Parse(byte[] body, int statusCode) =>
+            Parse(body is null || body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body), statusCode);
+
+        public static ParsedError Parse(string body, int statusCode)
         {
-            var text = body is null || body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body).Trim();
+            var text = (body ?? string.Empty).Trim();
             if (text.Length == 0)
-                return new ParsedError(PortalApiException.StatusName(statusCode) + " (empty body)", null, null);
+                return ParsedError.EmptyBody(statusCode);
 
             if (text[0] == '{' || text[0] == '"')
             {
@@ -105,5 +109,21 @@ namespace PortalIo.Http
         public string Message { get; }
         public string? ErrorCode { get; }
         public IReadOnlyList<PortalFieldError> FieldErrors { get; }
+
+        /// <summary>True when the body was empty (the message only names the status).</summary>
+        public bool IsEmpty { get; private set; }
+
+        internal static ParsedError EmptyBody(int statusCode) =>
+            new ParsedError(PortalApiException.StatusName(statusCode) + " (empty body)", null, null) { IsEmpty = true };
+
+        /// <summary>The same error with every known secret replaced, in each of its texts.</summary>
+        public ParsedError ScrubbedWith(SecretScrubber scrubber)
+        {
+            if (scrubber.IsEmpty) return this;
+            var fields = FieldErrors.Select(f => new PortalFieldError(Scrub(scrubber, f.ErrorCode), Scrub(scrubber, f.FieldName), Scrub(scrubber, f.Message))).ToList();
+            return new ParsedError(scrubber.Scrub(Message), Scrub(scrubber, ErrorCode), fields) { IsEmpty = IsEmpty };
+        }
+
+        private static string? Scrub(SecretScrubber scrubber, string? text) => text is null ? null : scrubber.Scrub(text);
     }
 }

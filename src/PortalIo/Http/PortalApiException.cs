@@ -59,6 +59,21 @@ namespace PortalIo.Http
         /// <summary>What to do, when the cause is known for certain (e.g. a local sandbox that was stopped); null otherwise.</summary>
         internal string? Remedy { get; set; }
 
+        /// <summary>
+        /// The wait the server asked for (Retry-After) when it was longer than the call could still
+        /// take, so the call was not retried: the error is about a limit, not a failure.
+        /// </summary>
+        public TimeSpan? RefusedRetryAfter { get; internal set; }
+
+        /// <summary>True when reading back showed that this failed write was not applied (safe to run again).</summary>
+        public bool ConfirmedNotApplied { get; internal set; }
+
+        /// <summary>A success answer whose body is not well-formed JSON (an idempotent request may be sent again for it).</summary>
+        internal bool BodyUnreadable { get; set; }
+
+        /// <summary>Whether the failed request may be sent again without changing what it does (GET, every Set-* route).</summary>
+        internal bool RequestIdempotent { get; set; }
+
         /// <summary>The 401 body Portal.io returns when the HMAC does not match.</summary>
         public bool IsSignatureMismatch =>
             StatusCode == 401 && ApiMessage.IndexOf("signature (hash) is invalid", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -72,7 +87,8 @@ namespace PortalIo.Http
             {
                 case PortalErrorKind.Network: text = what + " failed: no response (" + apiMessage + ")."; break;
                 case PortalErrorKind.Timeout: text = what + " timed out: " + apiMessage; break;
-                case PortalErrorKind.InvalidResponse: text = what + " returned " + status + " with a body that could not be read: " + apiMessage; break;
+                case PortalErrorKind.InvalidResponse: text = what + " returned " + status + " with an answer the module cannot use: " + apiMessage; break;
+                case PortalErrorKind.WriteOutcomeUnknown: text = what + ": whether the change was applied is unknown: " + apiMessage; break;
                 default: text = what + " failed with " + status + " " + StatusName(status) + ": " + apiMessage; break;
             }
             if (fieldErrors != null && fieldErrors.Count > 0)
@@ -90,6 +106,12 @@ namespace PortalIo.Http
         {
             switch (status)
             {
+                case 301: return "Moved Permanently";
+                case 302: return "Found";
+                case 303: return "See Other";
+                case 304: return "Not Modified";
+                case 307: return "Temporary Redirect";
+                case 308: return "Permanent Redirect";
                 case 400: return "Bad Request";
                 case 401: return "Unauthorized";
                 case 402: return "Payment Required";
@@ -98,8 +120,15 @@ namespace PortalIo.Http
                 case 405: return "Method Not Allowed";
                 case 408: return "Request Timeout";
                 case 409: return "Conflict";
+                case 410: return "Gone";
+                case 413: return "Payload Too Large";
+                case 414: return "URI Too Long";
+                case 415: return "Unsupported Media Type";
+                case 422: return "Unprocessable Entity";
+                case 431: return "Request Header Fields Too Large";
                 case 429: return "Too Many Requests";
                 case 500: return "Internal Server Error";
+                case 501: return "Not Implemented";
                 case 502: return "Bad Gateway";
                 case 503: return "Service Unavailable";
                 case 504: return "Gateway Timeout";

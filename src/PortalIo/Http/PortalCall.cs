@@ -26,6 +26,9 @@ namespace PortalIo.Http
 
         public Uri BaseUri => _client.BaseUri;
 
+        /// <summary>The session's -MaxRetries: also how often a settled write may be sent again.</summary>
+        public int MaxRetries => _client.MaxRetries;
+
         /// <summary>The same call with another token (a fan-out cancels what is under way on its own).</summary>
         public PortalCall WithCancellation(CancellationToken cancellation) => new PortalCall(_client, Log, cancellation);
 

@@ -25,6 +25,7 @@ namespace PortalIo.Http
                 PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
                 ReadCommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
+                Converters = { new TextListConverterFactory() },
             };
             return Interlocked.CompareExchange(ref s_options, options, null) ?? options;
         }

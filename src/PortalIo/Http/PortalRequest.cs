@@ -27,8 +27,57 @@ namespace PortalIo.Http
         /// <summary>The credential exchange: signed and sent with an empty user key.</summary>
         public bool IsCredentialExchange { get; set; }
 
-        /// <summary>Query keys whose values never appear in logs or errors (the exchange password).</summary>
-        public ISet<string> RedactedQueryKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// Query keys whose values never appear in logs or errors: the exchange password, whichever
+        /// cmdlet builds the request (Invoke-PortalRequest can call the exchange route too).
+        /// </summary>
+        public ISet<string> RedactedQueryKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { PasswordField };
+
+        /// <summary>The name of the exchange's password field, wherever it is sent.</summary>
+        public const string PasswordField = "Password";
+
+        private List<string>? _secrets;
+
+        /// <summary>Marks a value sent in the body as a secret: it is scrubbed from whatever the server echoes.</summary>
+        public void AddSecret(string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            (_secrets ??= new List<string>()).Add(value!);
+        }
+
+        /// <summary>Whether the request carries secrets of its own (checked without allocating, on every call).</summary>
+        public bool HasSecrets
+        {
+            get
+            {
+                if (_secrets != null) return true;
+                foreach (var pair in Query)
+                    if (RedactedQueryKeys.Contains(pair.Key) && !string.IsNullOrEmpty(pair.Value)) return true;
+                return false;
+            }
+        }
+
+        /// <summary>The secrets this request carries beyond the client's keys: redacted query values and marked body values.</summary>
+        public IEnumerable<string> SecretValues()
+        {
+            foreach (var pair in Query)
+                if (RedactedQueryKeys.Contains(pair.Key) && !string.IsNullOrEmpty(pair.Value)) yield return pair.Value;
+            if (_secrets != null)
+                foreach (var secret in _secrets) yield return secret;
+        }
+
+        /// <summary>
+        /// Whether sending it twice has the effect of sending it once: GET and HEAD, and the writes
+        /// a route declares idempotent (every Set-* route). The client retries these on any
+        /// transient failure, an unreadable success answer included.
+        /// </summary>
+        public bool IsIdempotent
+        {
+            get => _idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head);
+            set => _idempotent = value;
+        }
+
+        private bool? _idempotent;
 
         public static PortalRequest Get(string path) => new PortalRequest(HttpMethod.Get, path);
 
@@ -44,7 +93,7 @@ namespace PortalIo.Http
         /// <summary>This list request for one page: the same path and filters, plus PageNumber and PageSize.</summary>
         public PortalRequest ForPage(int pageNumber, int pageSize)
         {
-            var page = new PortalRequest(Method, Path) { Body = Body };
+            var page = new PortalRequest(Method, Path) { Body = Body, _idempotent = _idempotent };
             page.Query.AddRange(Query);
             return page.AddQuery("PageNumber", pageNumber.ToString(CultureInfo.InvariantCulture))
                 .AddQuery("PageSize", pageSize.ToString(CultureInfo.InvariantCulture));
@@ -72,8 +121,6 @@ namespace PortalIo.Http
             }
             return new Uri(text, UriKind.Absolute);
         }
-
-        public bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Head;
 
         public override string ToString() => Method + " /" + Path;
     }

@@ -1,12 +1,11 @@
 using System;
-using System.Text;
 
 namespace PortalIo.Http
 {
     /// <summary>A completed HTTP exchange: status, the headers the module uses, and the body.</summary>
     internal sealed class PortalResponse
     {
-        public PortalResponse(int statusCode, string reasonPhrase, byte[] body, DateTimeOffset? date, TimeSpan? retryAfter)
+        public PortalResponse(int statusCode, string reasonPhrase, ResponseBody body, DateTimeOffset? date, TimeSpan? retryAfter)
         {
             StatusCode = statusCode;
             ReasonPhrase = reasonPhrase;
@@ -17,7 +16,10 @@ namespace PortalIo.Http
 
         public int StatusCode { get; }
         public string ReasonPhrase { get; }
-        public byte[] Body { get; }
+
+        /// <summary>The body; for a failure status, at most its first MB with every known secret scrubbed.</summary>
+        public ResponseBody Body { get; }
+
         public DateTimeOffset? Date { get; }
         public TimeSpan? RetryAfter { get; }
 
@@ -27,7 +29,13 @@ namespace PortalIo.Http
         /// <summary>This machine's clock when the answered attempt was signed (for clock-skew diagnosis).</summary>
         public DateTimeOffset? SignedAt { get; set; }
 
+        /// <summary>For a failure status: the error the body carries, with every known secret scrubbed.</summary>
+        public ParsedError? Error { get; set; }
+
+        /// <summary>For a redirect: the host the Location header names (redirects are never followed).</summary>
+        public string? RedirectHost { get; set; }
+
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
-        public string BodyText => Encoding.UTF8.GetString(Body);
+        public string BodyText => Body.ReadText();
     }
 }

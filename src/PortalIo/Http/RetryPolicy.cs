@@ -3,10 +3,13 @@ using System;
 namespace PortalIo.Http
 {
     /// <summary>
-    /// When to try again and how long to wait. GET is retried on network failures, timeouts, 408,
-    /// 429 and 5xx gateway/availability statuses; a POST or DELETE only when it certainly never
-    /// reached the server (connection refused, name not resolved), because resending a write the
-    /// server may have applied could apply it twice.
+    /// When to try again and how long to wait. An idempotent request (GET, and the writes a route
+    /// declares idempotent) is retried on network failures, timeouts, 408, 429, the 5xx
+    /// gateway/availability statuses and a success answer whose body is unreadable. Any other
+    /// write only when it was certainly not processed: it never reached the server (connection
+    /// refused, name not resolved), or the server refused it unread (408 Request Timeout, 429
+    /// Too Many Requests). Resending a write the server may have applied could apply it twice:
+    /// settling such an outcome is WriteSettlement's job, not a blind retry's.
     /// </summary>
     internal sealed class RetryPolicy
     {
@@ -29,8 +32,11 @@ namespace PortalIo.Http
             statusCode == 408 || statusCode == 429 || statusCode == 500 || statusCode == 502 ||
             statusCode == 503 || statusCode == 504;
 
+        /// <summary>Statuses that say the request was refused before it was processed.</summary>
+        public static bool IsNotProcessedStatus(int statusCode) => statusCode == 408 || statusCode == 429;
+
         /// <summary>May a request be sent again after this outcome?</summary>
-        public bool AllowsRetry(bool idempotent, bool mayHaveReachedServer) => idempotent || !mayHaveReachedServer;
+        public bool AllowsRetry(bool idempotent, bool mayHaveBeenProcessed) => idempotent || !mayHaveBeenProcessed;
 
         /// <summary>
         /// The wait before retry number <paramref name="retry"/> (1-based): the server's Retry-After

@@ -9,7 +9,7 @@ namespace PortalIo.Models
     /// One uploaded AI Builder source of a proposal (text, audio or video). Carries ProposalId and
     /// ContentId so Remove-PortalAiContent binds it from the pipeline.
     /// </summary>
-    public sealed class AiContent
+    public sealed class AiContent : PortalObject
     {
         public int Id { get; set; }
         public string? Name { get; set; }
@@ -24,8 +24,6 @@ namespace PortalIo.Models
         public DateTimeOffset? CreatedDate { get; set; }
         public AiContentUser? UserCreated { get; set; }
 
-        /// <summary>Fields the API returned that this version of the module does not know yet.</summary>
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         [JsonIgnore] public int ProposalId { get; set; }
         [JsonIgnore] public int ContentId => Id;
@@ -38,13 +36,12 @@ namespace PortalIo.Models
     }
 
     /// <summary>SimpleUserModel: who uploaded a source.</summary>
-    public sealed class AiContentUser
+    public sealed class AiContentUser : PortalObject
     {
         public int Id { get; set; }
         public string? FirstName { get; set; }
         public string? LastName { get; set; }
         public string? Email { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
         public override string ToString() => ((FirstName ?? string.Empty) + " " + (LastName ?? string.Empty)).Trim();
     }
 
@@ -52,12 +49,11 @@ namespace PortalIo.Models
     /// The AI outline of a proposal: Generating (Outline null), Completed (Outline present) or Failed.
     /// Also what Start-PortalAiOutline returns when it does not wait.
     /// </summary>
-    public sealed class AiOutline
+    public sealed class AiOutline : PortalObject
     {
         public int ProposalId { get; set; }
         public string? Status { get; set; }
         public string? Outline { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         [JsonIgnore] public bool IsCompleted => string.Equals(Status, "Completed", StringComparison.OrdinalIgnoreCase);
         [JsonIgnore] public bool IsFailed => string.Equals(Status, "Failed", StringComparison.OrdinalIgnoreCase);
@@ -66,11 +62,10 @@ namespace PortalIo.Models
     }
 
     /// <summary>What POST …/ai/build answers: the build was queued (status e.g. Building).</summary>
-    public sealed class AiBuild
+    public sealed class AiBuild : PortalObject
     {
         public int ProposalId { get; set; }
         public string? Status { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         public override string ToString() => "Build of proposal " + ProposalId + ": " + Status;
     }

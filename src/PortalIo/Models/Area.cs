@@ -5,12 +5,11 @@ using System.Text.Json.Serialization;
 namespace PortalIo.Models
 {
     /// <summary>A room or zone of a proposal. Carries ProposalId so the next cmdlet can bind it.</summary>
-    public sealed class Area
+    public sealed class Area : PortalObject
     {
         public int Id { get; set; }
         public string? Name { get; set; }
         public List<AreaOption>? Options { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         [JsonIgnore] public int ProposalId { get; set; }
         [JsonIgnore] public int AreaId => Id;

@@ -9,7 +9,7 @@ namespace PortalIo.Models
     /// One of up to three configurations of an area. Line items have no public write route; they
     /// are read here, from the proposal detail.
     /// </summary>
-    public sealed class AreaOption
+    public sealed class AreaOption : PortalObject
     {
         public int Id { get; set; }
         public string? Status { get; set; }
@@ -17,7 +17,6 @@ namespace PortalIo.Models
         public string? ClientDescription { get; set; }
         public string? InstallerDescription { get; set; }
         public List<LineItem>? Items { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         [JsonIgnore] public int ProposalId { get; set; }
         [JsonIgnore] public int AreaId { get; set; }
@@ -28,7 +27,7 @@ namespace PortalIo.Models
         public override string ToString() => ClientDescription ?? ("Option " + Id);
     }
 
-    public sealed class LineItem
+    public sealed class LineItem : PortalObject
     {
         public int Id { get; set; }
         public int? ParentId { get; set; }
@@ -42,7 +41,6 @@ namespace PortalIo.Models
         public decimal Quantity { get; set; }
         public decimal SellPrice { get; set; }
         public decimal Cost { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         public override string ToString() => Name ?? Model ?? ("Item " + Id);
     }

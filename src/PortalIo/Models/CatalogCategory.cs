@@ -9,7 +9,7 @@ namespace PortalIo.Models
     /// sub-category (Level 2 and below). Industries bind to Find-PortalCatalogItem -ParentCategoryId
     /// and every other node to -CategoryId, by property name.
     /// </summary>
-    public sealed class CatalogCategory
+    public sealed class CatalogCategory : PortalObject
     {
         public int Id { get; set; }
         public string? Name { get; set; }
@@ -30,10 +30,7 @@ namespace PortalIo.Models
         public bool IsIndustry => Level == 0;
 
         /// <summary>The child nodes (categories of an industry, sub-categories of a category).</summary>
-        public List<CatalogCategory> Children { get; set; } = new List<CatalogCategory>();
-
-        /// <summary>Fields the API returned that this version of the module does not know yet.</summary>
-        public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        public List<CatalogCategory> Children { get; set; } = new TextList<CatalogCategory>();
 
         /// <summary>For binding to Find-PortalCatalogItem -CategoryId (null for an industry).</summary>
         public int? CategoryId => IsIndustry ? (int?)null : Id;
@@ -45,14 +42,16 @@ namespace PortalIo.Models
     }
 
     /// <summary>The wire shape: industries have categories, categories have subCategories.</summary>
-    internal sealed class CatalogCategoryNode
+    internal sealed class CatalogCategoryNode : IJsonOnDeserialized
     {
         public int Id { get; set; }
         public string? Name { get; set; }
         public string? ImageUrl { get; set; }
         public List<CatalogCategoryNode>? Categories { get; set; }
         public List<CatalogCategoryNode>? SubCategories { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        [JsonExtensionData] public IDictionary<string, object?>? AdditionalProperties { get; set; }
+
+        void IJsonOnDeserialized.OnDeserialized() => AdditionalProperties = JsonFields.From(AdditionalProperties);
 
         public CatalogCategory ToCategory(CatalogCategory? parent)
         {

@@ -21,7 +21,7 @@ namespace PortalIo.Models
     /// A catalog item: a search result (summary fields) or the detail of Get-PortalCatalogItem
     /// (with -ExtendedDetails also description, specs, suppliers and resource links).
     /// </summary>
-    public sealed class CatalogItem
+    public sealed class CatalogItem : PortalObject
     {
         public int Id { get; set; }
         public string? Brand { get; set; }
@@ -56,8 +56,6 @@ namespace PortalIo.Models
         public List<CatalogLink>? PdfResourceLinks { get; set; }
         public List<CatalogLink>? VideoResourceLinks { get; set; }
 
-        /// <summary>Fields the API returned that this version of the module does not know yet.</summary>
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>For binding: the item's id by its full name.</summary>
         [JsonIgnore] public int ItemId => Id;
@@ -73,7 +71,7 @@ namespace PortalIo.Models
     }
 
     /// <summary>The msrp object: the manufacturer's suggested retail price.</summary>
-    public sealed class CatalogPrice
+    public sealed class CatalogPrice : PortalObject
     {
         public decimal? MsrpUsd { get; set; }
         public decimal? Value { get; set; }
@@ -82,8 +80,10 @@ namespace PortalIo.Models
         public Currency? Currency { get; set; }
         public DateTimeOffset? LastModifiedDate { get; set; }
         public string? ModifiedBy { get; set; }
-        public JsonElement? FuturePrice { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        /// <summary>A price change Portal.io announces (shape not documented), as plain values.</summary>
+        public object? FuturePrice { get; set; }
+
+        private protected override void OnDeserialized() => FuturePrice = PlainJson.From(FuturePrice);
 
         public override string ToString() => Value.HasValue
             ? Value.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency
@@ -91,7 +91,7 @@ namespace PortalIo.Models
     }
 
     /// <summary>A dealer cost: defaultCost, or the cost of one supplier.</summary>
-    public sealed class CatalogCost
+    public sealed class CatalogCost : PortalObject
     {
         public string? SupplierName { get; set; }
         public string? SupplierSku { get; set; }
@@ -104,8 +104,10 @@ namespace PortalIo.Models
         public string? ManagePriceStatus { get; set; }
         public string? AccountNumber { get; set; }
         public Currency? Currency { get; set; }
-        public JsonElement? FuturePrice { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        /// <summary>A cost change Portal.io announces (shape not documented), as plain values.</summary>
+        public object? FuturePrice { get; set; }
+
+        private protected override void OnDeserialized() => FuturePrice = PlainJson.From(FuturePrice);
 
         public override string ToString() => (Value.HasValue
             ? Value.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency
@@ -113,47 +115,64 @@ namespace PortalIo.Models
     }
 
     /// <summary>One distributor of an item (suppliers[]; with -ExtendedDetails).</summary>
-    public sealed class CatalogSupplier
+    public sealed class CatalogSupplier : PortalObject
     {
         public int Id { get; set; }
         public string? Name { get; set; }
         public CatalogCost? Cost { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
         public override string ToString() => Name + (Cost != null ? ": " + Cost : string.Empty);
     }
 
-    public sealed class CatalogSpec
+    public sealed class CatalogSpec : PortalObject
     {
         public string? Name { get; set; }
         public string? Value { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
         public override string ToString() => Name + ": " + Value;
     }
 
-    public sealed class CatalogLink
+    public sealed class CatalogLink : PortalObject
     {
         public string? Name { get; set; }
         public string? Url { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
         public override string ToString() => Name ?? Url ?? string.Empty;
     }
 
     /// <summary>
     /// The answer of a catalog search: items holds the page, and where it is empty, some API versions
     /// put a Labor or custom-item search's page in labors or customItems instead (see
-    /// docs/api-decisions.md, 'Catalog search results').
+    /// docs/api-decisions.md, 'Catalog search results'). The rest is the search's summary
+    /// (Find-PortalCatalogItem -Summary).
     /// </summary>
-    internal class CatalogSearchResult : IListPageBody<CatalogItem>
+    internal class CatalogSearchResult : PortalObject, IListPageBody<CatalogItem>
     {
         public List<CatalogItem>? Items { get; set; }
         public long? TotalItemCount { get; set; }
         public List<CatalogItem>? Labors { get; set; }
         public List<CatalogItem>? CustomItems { get; set; }
+        [JsonPropertyName("processingTimeMS")] public long? ProcessingTimeMs { get; set; }
+        public long? FavoriteItemCount { get; set; }
+        public List<CatalogItem>? FavoriteItems { get; set; }
+        public List<CatalogFacet>? CategoryFacets { get; set; }
+        public List<CatalogFacet>? BrandFacets { get; set; }
+        public List<CatalogFacet>? SupplierFacets { get; set; }
 
         /// <summary>Where this search's page is when items is empty.</summary>
         protected virtual List<CatalogItem>? PageOutsideItems() => null;
 
         public Page<CatalogItem> ToPage() => new Page<CatalogItem>(Items is { Count: > 0 } ? Items : PageOutsideItems() ?? Items, TotalItemCount);
+
+        public CatalogSearchSummary ToSummary() => new CatalogSearchSummary
+        {
+            TotalItemCount = TotalItemCount,
+            ProcessingTimeMs = ProcessingTimeMs,
+            FavoriteItemCount = FavoriteItemCount,
+            FavoriteItems = FavoriteItems ?? new TextList<CatalogItem>(),
+            CategoryFacets = CategoryFacets ?? new TextList<CatalogFacet>(),
+            BrandFacets = BrandFacets ?? new TextList<CatalogFacet>(),
+            SupplierFacets = SupplierFacets ?? new TextList<CatalogFacet>(),
+            Items = new TextList<CatalogItem>(ToPage().Items),
+            AdditionalProperties = AdditionalProperties,
+        };
     }
 
     internal sealed class LaborSearchResult : CatalogSearchResult

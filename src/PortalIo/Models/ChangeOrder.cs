@@ -9,7 +9,7 @@ namespace PortalIo.Models
     /// A change order: a child proposal that changes an accepted one (the API only reads them).
     /// The listing returns the summary; Get-PortalChangeOrder -Id adds areas and the financial summary.
     /// </summary>
-    public sealed class ChangeOrder
+    public sealed class ChangeOrder : PortalObject
     {
         public int Id { get; set; }
         public int Number { get; set; }
@@ -32,7 +32,6 @@ namespace PortalIo.Models
         public string? ProjectTerms { get; set; }
         public string? AboutUs { get; set; }
         public string? CoverpageImageUrl { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>The parent proposal (set by the module from the request).</summary>
         [JsonIgnore] public int ProposalId { get; set; }
@@ -54,21 +53,20 @@ namespace PortalIo.Models
         public override string ToString() => "#" + Number + " " + Name;
     }
 
-    public sealed class ChangeOrderTotal
+    public sealed class ChangeOrderTotal : PortalObject
     {
         [JsonPropertyName("changeOrderTotal")] public decimal ChangeOrderTotalValue { get; set; }
         public Currency? Currency { get; set; }
         public override string ToString() => ChangeOrderTotalValue.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency;
     }
 
-    public sealed class ChangeOrderFinancialSummary
+    public sealed class ChangeOrderFinancialSummary : PortalObject
     {
         public decimal PartsSubtotal { get; set; }
         public decimal LaborTotal { get; set; }
         public decimal FeeTotal { get; set; }
         public decimal ChangeOrderSubtotal { get; set; }
         public SalesTax? SalesTax { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
         public override string ToString() => ChangeOrderSubtotal.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

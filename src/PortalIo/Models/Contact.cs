@@ -7,7 +7,7 @@ using PortalIo.Http;
 namespace PortalIo.Models
 {
     /// <summary>A contact ("person" in the API): the client a proposal is built for, or a company.</summary>
-    public sealed class Contact
+    public sealed class Contact : PortalObject
     {
         public int Id { get; set; }
         public string? PartyType { get; set; }
@@ -27,7 +27,6 @@ namespace PortalIo.Models
         public int? ProposalCount { get; set; }
         public int? PaymentCount { get; set; }
 
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>So that contacts bind to -ContactId of the next cmdlet by property name.</summary>
         [JsonIgnore] public int ContactId => Id;
@@ -49,7 +48,7 @@ namespace PortalIo.Models
     internal sealed class ContactList : IListPageBody<Contact>
     {
         public List<Contact>? People { get; set; }
-        public long PeopleCount { get; set; }
+        public long? PeopleCount { get; set; }
 
         public Page<Contact> ToPage() => new Page<Contact>(People, PeopleCount);
     }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace PortalIo.Models
 {
     /// <summary>The contact assigned to a proposal, as the proposal carries it.</summary>
-    public sealed class Customer
+    public sealed class Customer : PortalObject
     {
         public int Id { get; set; }
         public string? PartyType { get; set; }
@@ -16,8 +16,8 @@ namespace PortalIo.Models
         public string? ContactEmail { get; set; }
         public string? ContactEmailCC { get; set; }
         public string? ContactPhone { get; set; }
-        public JsonElement? Location { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        /// <summary>The contact's location on the proposal (the proposal schema gives it the fields of a location).</summary>
+        public Location? Location { get; set; }
 
         [JsonIgnore]
         public string DisplayName
@@ -34,13 +34,12 @@ namespace PortalIo.Models
     }
 
     /// <summary>A short reference to a user or dealer inside a proposal (id and names).</summary>
-    public sealed class PartyReference
+    public sealed class PartyReference : PortalObject
     {
         public int Id { get; set; }
         public string? Name { get; set; }
         public string? FirstName { get; set; }
         public string? LastName { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         public override string ToString() =>
             !string.IsNullOrEmpty(Name) ? Name! : ((FirstName ?? string.Empty) + " " + (LastName ?? string.Empty)).Trim();

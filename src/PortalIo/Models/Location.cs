@@ -6,7 +6,7 @@ using PortalIo.Http;
 namespace PortalIo.Models
 {
     /// <summary>An address of a contact; assigned to a proposal, it drives the proposal's tax.</summary>
-    public sealed class Location
+    public sealed class Location : PortalObject
     {
         public int Id { get; set; }
         public string? Street { get; set; }
@@ -23,7 +23,6 @@ namespace PortalIo.Models
         public string? ContactEmail { get; set; }
         public bool IsPrimary { get; set; }
         public bool IsBilling { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>The contact it belongs to, when the module knows it (listings of a contact).</summary>
         [JsonIgnore] public int? ContactId { get; set; }
@@ -52,7 +51,7 @@ namespace PortalIo.Models
     internal sealed class LocationList : IListPageBody<Location>
     {
         public List<Location>? ContactLocations { get; set; }
-        public long LocationCount { get; set; }
+        public long? LocationCount { get; set; }
 
         public Page<Location> ToPage() => new Page<Location>(ContactLocations, LocationCount);
     }

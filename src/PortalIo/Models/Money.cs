@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace PortalIo.Models
 {
-    public sealed class Currency
+    public sealed class Currency : PortalObject
     {
         public string? Code { get; set; }
         public string? Symbol { get; set; }
@@ -12,27 +12,31 @@ namespace PortalIo.Models
     }
 
     /// <summary>The <c>total</c> object of a proposal summary in a listing.</summary>
-    public sealed class TotalSummary
+    public sealed class TotalSummary : PortalObject
     {
         public decimal ProposalTotal { get; set; }
         public Currency? Currency { get; set; }
         public override string ToString() => ProposalTotal.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency;
     }
 
-    public sealed class SalesTax
+    public sealed class SalesTax : PortalObject
     {
         public string? TaxStatus { get; set; }
         public decimal Total { get; set; }
-        public JsonElement? Calculation { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        /// <summary>How the tax was computed (rates, amounts, the tax location), as plain values; null until a location is assigned.</summary>
+        public object? Calculation { get; set; }
+
+        private protected override void OnDeserialized() => Calculation = PlainJson.From(Calculation);
         public override string ToString() => Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " (" + TaxStatus + ")";
     }
 
-    public sealed class FinancialSummary
+    public sealed class FinancialSummary : PortalObject
     {
         public decimal PartsSubtotal { get; set; }
         public decimal PartsDiscountPercentage { get; set; }
         public decimal PartsDiscount { get; set; }
+        public decimal? PartsDiscountTaxable { get; set; }
+        public decimal? PartsDiscountTaxExempt { get; set; }
         public decimal PartsTotal { get; set; }
         public decimal LaborTotal { get; set; }
         public decimal FeeTotal { get; set; }
@@ -40,7 +44,6 @@ namespace PortalIo.Models
         public SalesTax? SalesTax { get; set; }
         public decimal ProposalTotal { get; set; }
         public Currency? Currency { get; set; }
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
         public override string ToString() => ProposalTotal.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency;
     }
 }

@@ -10,7 +10,7 @@ namespace PortalIo.Models
     /// A proposal. A listing returns the summary fields; the detail (Get-PortalProposal -Id, and
     /// every write) adds areas, the financial summary and the dates. <see cref="IsDetail"/> says which.
     /// </summary>
-    public sealed class Proposal
+    public sealed class Proposal : PortalObject
     {
         public int Id { get; set; }
         public int Number { get; set; }
@@ -23,7 +23,15 @@ namespace PortalIo.Models
         public DateTimeOffset? ClientLastOpenedDate { get; set; }
         public DateTimeOffset? ClientLastDecisionDate { get; set; }
         public DateTimeOffset? LastCompletedDate { get; set; }
+        /// <summary>The client-facing description (Set-PortalProposal -Description).</summary>
         public string? ProjectDescription { get; set; }
+
+        /// <summary>For the team only, never on client documents (Set-PortalProposal -InternalNotes).</summary>
+        public string? InternalNotes { get; set; }
+
+        public string? ProjectTerms { get; set; }
+        public string? AboutUs { get; set; }
+        public string? CoverpageImageUrl { get; set; }
         public Customer? Customer { get; set; }
         public PartyReference? Dealer { get; set; }
         public PartyReference? LastModifiedUser { get; set; }
@@ -35,7 +43,6 @@ namespace PortalIo.Models
 
         public List<Area>? Areas { get; set; }
 
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>So that proposals bind to -ProposalId of the next cmdlet by property name.</summary>
         [JsonIgnore] public int ProposalId => Id;
@@ -71,7 +78,7 @@ namespace PortalIo.Models
     internal sealed class ProposalList : IListPageBody<Proposal>
     {
         public List<Proposal>? Proposals { get; set; }
-        public long ProposalCount { get; set; }
+        public long? ProposalCount { get; set; }
 
         public Page<Proposal> ToPage() => new Page<Proposal>(Proposals, ProposalCount);
     }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace PortalIo.Models
 {
     /// <summary>An active user of the dealer account; its Id is the SalesPersonId of proposals.</summary>
-    public sealed class User
+    public sealed class User : PortalObject
     {
         public int Id { get; set; }
         public string? FirstName { get; set; }
@@ -18,8 +18,6 @@ namespace PortalIo.Models
 
         [JsonIgnore] public string Name => ((FirstName ?? string.Empty) + " " + (LastName ?? string.Empty)).Trim();
 
-        /// <summary>Fields the API returned that this version of the module does not know yet.</summary>
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         public override string ToString() => Name.Length > 0 ? Name : "User " + Id;
     }

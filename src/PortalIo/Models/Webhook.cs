@@ -10,7 +10,7 @@ namespace PortalIo.Models
     /// A webhook subscription. The secret key (returned at creation, and by some API versions in
     /// listings) is kept only as a SecureString: no view, ToString or log shows it.
     /// </summary>
-    public sealed class Webhook
+    public sealed class Webhook : PortalObject
     {
         public long SubscriptionId { get; set; }
         public string? Url { get; set; }
@@ -22,8 +22,6 @@ namespace PortalIo.Models
         [JsonConverter(typeof(SecureStringJsonConverter))]
         public SecureString? SecretKey { get; set; }
 
-        /// <summary>Fields the API returned that this version of the module does not know yet.</summary>
-        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>For binding: Set-PortalWebhook and Remove-PortalWebhook take -Id by property name.</summary>
         [JsonIgnore] public long Id => SubscriptionId;

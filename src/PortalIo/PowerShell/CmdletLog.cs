@@ -5,11 +5,19 @@ namespace PortalIo.PowerShell
 {
     /// <summary>
     /// Collects the client's log lines from whatever thread produced them, so the cmdlet can write
-    /// them on the pipeline thread (the only thread WriteVerbose and WriteDebug may be called from).
+    /// them on the pipeline thread (the only thread WriteVerbose, WriteDebug and WriteWarning may
+    /// be called from).
     /// </summary>
     internal sealed class CmdletLog : IPortalLog
     {
-        private readonly ConcurrentQueue<(bool Verbose, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
+        internal enum Stream
+        {
+            Verbose,
+            Debug,
+            Warning,
+        }
+
+        private readonly ConcurrentQueue<(Stream Stream, string Text)> _lines = new ConcurrentQueue<(Stream, string)>();
 
         public CmdletLog(bool verbose, bool debug)
         {
@@ -22,19 +30,21 @@ namespace PortalIo.PowerShell
 
         public bool IsEmpty => _lines.IsEmpty;
 
-        public void Verbose(string message) => _lines.Enqueue((true, message));
+        public void Verbose(string message) => _lines.Enqueue((Stream.Verbose, message));
 
-        public void Debug(string message) => _lines.Enqueue((false, message));
+        public void Debug(string message) => _lines.Enqueue((Stream.Debug, message));
 
-        public bool TryTake(out bool verbose, out string text)
+        public void Warning(string message) => _lines.Enqueue((Stream.Warning, message));
+
+        public bool TryTake(out Stream stream, out string text)
         {
             if (_lines.TryDequeue(out var line))
             {
-                verbose = line.Verbose;
+                stream = line.Stream;
                 text = line.Text;
                 return true;
             }
-            verbose = false;
+            stream = Stream.Verbose;
             text = string.Empty;
             return false;
         }

@@ -1,27 +1,51 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
 
 namespace PortalIo.PowerShell
 {
-    /// <summary>JSON to what PowerShell users expect from a REST call: PSCustomObjects, arrays and plain values.</summary>
+    /// <summary>
+    /// JSON to what PowerShell users expect from a REST call: PSCustomObjects, arrays and plain
+    /// values. What a PSCustomObject cannot carry (a property with an empty name, two names that
+    /// differ only in case, a string that is not valid UTF-8) is a <see cref="FormatException"/>
+    /// naming the place, which the caller reports as an invalid response: never a terminating error.
+    /// </summary>
     internal static class JsonToPowerShell
     {
-        public static object? Convert(JsonElement element)
+        public static object? Convert(JsonElement element) => Convert(element, "$");
+
+        private static object? Convert(JsonElement element, string path)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
                     var result = new PSObject();
+                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     foreach (var property in element.EnumerateObject())
-                        result.Properties.Add(new PSNoteProperty(property.Name, Convert(property.Value)));
+                    {
+                        var name = Text(property, path);
+                        if (name.Length == 0)
+                            throw new FormatException("the JSON has a property with an empty name in " + path + ", which a PowerShell object cannot carry");
+                        if (!names.Add(name))
+                            throw new FormatException("the JSON has the property '" + name + "' twice in " + path + " (PowerShell property names ignore case)");
+                        result.Properties.Add(new PSNoteProperty(name, Convert(property.Value, path + "." + name)));
+                    }
                     return result;
                 case JsonValueKind.Array:
                     var items = new List<object?>();
-                    foreach (var item in element.EnumerateArray()) items.Add(Convert(item));
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray()) items.Add(Convert(item, path + "[" + index++ + "]"));
                     return items.ToArray();
                 case JsonValueKind.String:
-                    return element.GetString();
+                    try
+                    {
+                        return element.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw new FormatException("the JSON has a string at " + path + " that is not valid UTF-8");
+                    }
                 case JsonValueKind.Number:
                     if (element.TryGetInt32(out var i)) return i;
                     if (element.TryGetInt64(out var l)) return l;
@@ -33,6 +57,18 @@ namespace PortalIo.PowerShell
                     return false;
                 default:
                     return null;
+            }
+        }
+
+        private static string Text(JsonProperty property, string path)
+        {
+            try
+            {
+                return property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                throw new FormatException("the JSON has a property name in " + path + " that is not valid UTF-8");
             }
         }
     }

@@ -19,22 +19,24 @@ namespace PortalIo.PowerShell
         /// <para type="description">The session to use (from Connect-Portal -PassThru). Default: the current session of this runspace.</para>
         /// </summary>
         [Parameter]
+        [SessionArgument]
         public PortalSession? Session { get; set; }
 
-        /// <summary>The session in effect; a terminating NotConnected error when there is none.</summary>
+        /// <summary>The session in effect; a terminating NotConnected or SessionNotUsable error when there is none that can sign.</summary>
         private protected PortalSession ActiveSession
         {
             get
             {
                 if (_resolved != null) return _resolved;
-                _resolved = Session ?? SessionStore.GetCurrent(this);
-                if (_resolved is null) ThrowTerminatingError(ErrorRecordFactory.NotConnected());
-                return _resolved!;
+                var session = Session ?? SessionStore.GetCurrent(this);
+                if (session is null) ThrowTerminatingError(ErrorRecordFactory.NotConnected());
+                if (session!.Client is null) ThrowTerminatingError(ErrorRecordFactory.SessionNotUsable(SessionArgumentAttribute.CopyBehind(session)));
+                return _resolved = session;
             }
         }
 
         /// <summary>This invocation's call context (the session's client, this cmdlet's log, Ctrl+C), built on first use.</summary>
-        private protected PortalCall Call => _call ??= new PortalCall(ActiveSession.Client, Log, CancelToken);
+        private protected PortalCall Call => _call ??= new PortalCall(ActiveSession.Client!, Log, CancelToken);
 
         /// <summary>
         /// Writes a paged listing: the -Skip/-First window of SupportsPaging, the total first when
@@ -55,7 +57,7 @@ namespace PortalIo.PowerShell
             {
                 ForInput(target, () =>
                 {
-                    foreach (var item in PagedReader.Read(pages, window, OnTotal))
+                    foreach (var item in PagedReader.Read(pages, window, OnTotal, Log))
                     {
                         Emit(item);
                         progress.OnItem();

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Http;
 using PortalIo.PowerShell.Errors;
+using PortalIo.PowerShell.Pipeline;
 
 namespace PortalIo.PowerShell
 {
@@ -15,6 +16,8 @@ namespace PortalIo.PowerShell
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletLog? _log;
+        private PipelineInput? _pipelineInput;
+        private bool _refusedParameter;
 
         private protected PortalCmdlet()
         {
@@ -38,7 +41,20 @@ namespace PortalIo.PowerShell
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Notes which parameters were given on the command line (an override calls this first).</summary>
+        protected override void BeginProcessing() => _pipelineInput = new PipelineInput(this, WriteRefusal);
+
+        /// <summary>Writes the error record of an input the pipeline binding rule refused.</summary>
+        private protected virtual void WriteRefusal(ErrorRecord refusal) => WriteError(refusal);
+
         protected override void EndProcessing() => FlushLog();
+
+        /// <summary>
+        /// The pipeline binding rule for one input (see <see cref="PipelineInput"/>): false when the
+        /// input was refused, its error record written; true when the bound parameters may be used.
+        /// </summary>
+        private protected bool Admit(PSObject? input) =>
+            (_pipelineInput ?? throw new InvalidOperationException(GetType().Name + ".BeginProcessing must call base.BeginProcessing().")).Admit(input);
 
         /// <summary>Waits for a call, writing its log lines as they arrive; Ctrl+C ends the wait at once.</summary>
         private protected T Await<T>(Task<T> task)
@@ -84,6 +100,7 @@ namespace PortalIo.PowerShell
         private protected void Emit(object? value)
         {
             FlushLog();
+            UnknownFields.Surface(value);
             WriteObject(value);
         }
 
@@ -91,11 +108,38 @@ namespace PortalIo.PowerShell
         {
             var log = _log;
             if (log is null || log.IsEmpty) return;
-            while (log.TryTake(out var verbose, out var text))
+            while (log.TryTake(out var stream, out var text))
             {
-                if (verbose) WriteVerbose(text);
-                else WriteDebug(text);
+                switch (stream)
+                {
+                    case CmdletLog.Stream.Verbose: WriteVerbose(text); break;
+                    case CmdletLog.Stream.Debug: WriteDebug(text); break;
+                    default: WriteWarning(text); break;
+                }
             }
+        }
+
+        /// <summary>The SupportsPaging parameters, which PowerShell adds to every parameter set.</summary>
+        private protected static readonly string[] PagingParameterNames = { "First", "Skip", "IncludeTotalCount" };
+
+        /// <summary>
+        /// No parameter is silently ignored: when one of <paramref name="parameters"/> was given where it
+        /// cannot apply, writes an InvalidArgument error that names it and says why (once per command,
+        /// however many inputs follow) and returns true: the caller then does nothing for the input.
+        /// </summary>
+        private protected bool Refused(string[] parameters, string whyNot, string action)
+        {
+            foreach (var name in parameters)
+            {
+                if (!MyInvocation.BoundParameters.ContainsKey(name)) continue;
+                if (!_refusedParameter)
+                {
+                    _refusedParameter = true;
+                    WriteError(ErrorRecordFactory.InvalidArgument(name, "-" + name + " " + whyNot, null, action));
+                }
+                return true;
+            }
+            return false;
         }
 
         /// <summary>Writes a broken input rule (from FieldRules) as the input's InvalidArgument error; false when one was broken.</summary>

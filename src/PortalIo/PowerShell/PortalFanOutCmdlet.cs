@@ -77,6 +77,13 @@ namespace PortalIo.PowerShell
         /// <summary>Writes something that needs no call (an input refused before sending) in its place among the inputs.</summary>
         private protected void InOrder(Action write) => Enqueue(MakeRoom(), new PendingInput(null, write, null), Task.CompletedTask);
 
+        /// <summary>A refused input's error comes after what the inputs before it write, not ahead of it.</summary>
+        private protected override void WriteRefusal(ErrorRecord refusal)
+        {
+            if (_fanOut is null || _fanOut.Count == 0) WriteError(refusal);
+            else InOrder(() => WriteError(refusal));
+        }
+
         protected override void EndProcessing()
         {
             var fanOut = _fanOut;

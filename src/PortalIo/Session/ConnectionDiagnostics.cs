@@ -62,7 +62,7 @@ namespace PortalIo.Session
             }
 
             var signatureOk = false;
-            var parsed = response.IsSuccess ? null : ErrorBodyParser.Parse(response.Body, response.StatusCode);
+            var parsed = response.IsSuccess ? null : response.Error ?? ParsedError.EmptyBody(response.StatusCode);
             if (response.StatusCode == 401)
             {
                 var mismatch = parsed!.Message.IndexOf("signature (hash) is invalid", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -112,7 +112,7 @@ namespace PortalIo.Session
             else if (!second.IsSuccess)
             {
                 checks.Add(new ConnectionCheck(Permissions, CheckStatus.Failed, "Listing proposals failed with HTTP " + second.StatusCode + ": " +
-                    ErrorBodyParser.Parse(second.Body, second.StatusCode).Message, "Run Get-PortalProposal -First 1 -Verbose for details."));
+                    (second.Error ?? ParsedError.EmptyBody(second.StatusCode)).Message, "Run Get-PortalProposal -First 1 -Verbose for details."));
             }
             else
             {

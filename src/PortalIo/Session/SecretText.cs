@@ -17,7 +17,8 @@ namespace PortalIo.Session
             try
             {
                 pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+                // By length, not up to the first NUL: "key\0more" must not be revealed (and sent) as "key".
+                return Marshal.PtrToStringUni(pointer, secure.Length) ?? string.Empty;
             }
             finally
             {

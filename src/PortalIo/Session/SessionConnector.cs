@@ -37,8 +37,9 @@ namespace PortalIo.Session
 
         public static async Task<PortalSession> ConnectAsync(ConnectRequest request, IPortalLog? log, CancellationToken cancellationToken)
         {
-            if (request.SecretKey is null) throw new ArgumentException("A secret key is required.", nameof(request));
-            if (string.IsNullOrWhiteSpace(request.ApplicationKey)) throw new ArgumentException("An application key is required.", nameof(request));
+            if (request.SecretKey is null) throw new ArgumentException("A secret key is required.", "SecretKey");
+            var broken = CredentialRules.Check(request.ApplicationKey, request.SecretKey, request.UserKey);
+            if (broken != null) throw new ArgumentException(broken.Value.Message, broken.Value.Parameter);
             var signer = new RequestSigner(SecretText.Reveal(request.SecretKey));
             var applicationKey = request.ApplicationKey.Trim();
 
@@ -69,6 +70,8 @@ namespace PortalIo.Session
                 throw new PortalApiException(PortalErrorKind.InvalidResponse, 200,
                     "the credential exchange succeeded but returned no meta.apiKey", "GET", exchange.DescribeUri(request.BaseUri));
             }
+            var keyProblem = HeaderValueRule.Problem(apiKey);
+            if (keyProblem != null) throw CredentialRules.ExchangedKeyRefused(keyProblem, "GET", exchange.DescribeUri(request.BaseUri));
             var userClient = new PortalClient(request.BaseUri, applicationKey, signer, apiKey!, request.Settings, request.Handler);
             var user = new ExchangedUser
             {

@@ -23,6 +23,11 @@ namespace PortalIo.Signing
         {
             if (string.IsNullOrEmpty(secretKey))
                 throw new ArgumentException("The secret key is empty.", nameof(secretKey));
+            // Encoding.ASCII turns every other character into '?': two different keys would sign alike.
+            foreach (var c in secretKey)
+            {
+                if (c > '\u007f') throw new ArgumentException("The secret key contains a non-ASCII character; it is signed as ASCII.", nameof(secretKey));
+            }
             _key = Encoding.ASCII.GetBytes(secretKey);
         }
 
@@ -38,6 +43,9 @@ namespace PortalIo.Signing
             }
             return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(canonicalMessage)));
         }
+
+        /// <summary>The secret key as text, for the client's scrubber only (a server may echo anything).</summary>
+        internal string KeyTextForScrubbing() => Encoding.ASCII.GetString(_key);
 
         public static string Sign(string secretKey, string canonicalMessage) =>
             new RequestSigner(secretKey).Sign(canonicalMessage);

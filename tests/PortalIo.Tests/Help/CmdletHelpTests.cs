@@ -52,6 +52,12 @@ namespace PortalIo.Tests.Help
                 var described = help.Parameters();
                 foreach (var parameter in command.Parameters.Keys.Where(p => !Cmdlet.CommonParameters.Contains(p)))
                 {
+                    // A hidden parameter (the pipeline binding rule's InputObject) is not for the command line: the help must not show it.
+                    if (command.Parameters[parameter].Attributes.OfType<ParameterAttribute>().Any(a => a.DontShow))
+                    {
+                        if (described.ContainsKey(parameter)) problems.Add(command.Name + ": the help shows the hidden parameter -" + parameter);
+                        continue;
+                    }
                     if (!described.TryGetValue(parameter, out var block)) problems.Add(command.Name + ": -" + parameter + " is not in the help");
                     else if (block.Description.Length == 0) problems.Add(command.Name + ": -" + parameter + " has no description");
                 }

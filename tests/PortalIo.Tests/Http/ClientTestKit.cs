@@ -20,15 +20,23 @@ namespace PortalIo.Tests.Http
         public List<TimeSpan> Waits { get; } = new();
         public PortalClient Client { get; }
 
-        public ClientTestKit(int maxRetries = 3, TimeSpan? timeout = null)
+        private readonly System.Diagnostics.Stopwatch _elapsed = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan _waited;
+
+        /// <param name="deadline">How long one call may take with its retries; default 10 minutes, so that only tests of the deadline meet it.</param>
+        public ClientTestKit(int maxRetries = 3, TimeSpan? timeout = null, TimeSpan? deadline = null, long maxResponseBytes = ClientSettings.DefaultMaxResponseBytes)
         {
             var settings = new ClientSettings
             {
                 MaxRetries = maxRetries,
                 Timeout = timeout ?? TimeSpan.FromSeconds(30),
+                Deadline = deadline ?? TimeSpan.FromMinutes(10),
+                MaxResponseBytes = maxResponseBytes,
                 // Each attempt reads the clock once; a second passes between attempts.
                 Clock = () => { var now = _now; _now = _now.AddSeconds(1); return now; },
-                Delay = (wait, token) => { lock (Waits) Waits.Add(wait); return Task.CompletedTask; },
+                // Waits are recorded, not slept, yet they count against the deadline as if they had passed.
+                Delay = (wait, token) => { lock (Waits) { Waits.Add(wait); _waited += wait; } return Task.CompletedTask; },
+                Elapsed = () => { lock (Waits) return _elapsed.Elapsed + _waited; },
             };
             Client = new PortalClient(new Uri("https://api.portal.io/"), AppKey, new RequestSigner(Secret), UserKey, settings, Handler);
         }

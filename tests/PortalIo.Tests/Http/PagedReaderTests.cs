@@ -12,6 +12,7 @@ namespace PortalIo.Tests.Http
             private readonly int _total;
             public List<int> PagesFetched { get; } = new();
             public FakeEndpoint(int total) => _total = total;
+            public string Url => "https://api.portal.io/public/fake";
 
             public Page<int> Fetch(int pageNumber, int pageSize)
             {

@@ -237,6 +237,7 @@ namespace PortalIo.Tests.Http
             public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
             public void Verbose(string message) => Lines.Enqueue("V " + message);
             public void Debug(string message) => Lines.Enqueue("D " + message);
+            public void Warning(string message) => Lines.Enqueue("W " + message);
         }
     }
 }

@@ -32,13 +32,14 @@ namespace PortalIo.Tests.PowerShell
             ["Area"] = (new[] { "ProposalId", "AreaId", "Name", "Options" }, "$_.ProposalId; $_.Id; $_.Name; $_.OptionCount"),
             ["AreaOption"] = (new[] { "ProposalId", "AreaId", "OptionId", "Status" }, "$_.ProposalId; $_.AreaId; $_.Id; $_.Status"),
             ["ChangeOrder"] = (new[] { "ProposalId", "Id", "Name", "Status", "Total" }, "$_.ProposalId; $_.Id; $_.Status; $_.Total.ToString('N2')"),
-            ["Contact"] = (new[] { "Id", "Name", "ContactType", "Email" }, "$_.Id; $_.ContactType"),
+            ["Contact"] = (new[] { "Id", "Name", "ContactType", "Email", "Phone" }, "$_.Id; $_.ContactType"),
             ["Location"] = (new[] { "ContactId", "LocationId", "Address" }, "$_.ContactId; $_.Id"),
             ["ConnectionCheck"] = (new[] { "Check", "Status", "Detail", "Fix" }, "$_.Name; $_.Status"),
             ["PortalSandbox"] = (new[] { "BaseUri", "UserName", "IsRunning" }, "$_.BaseUri; $_.UserName"),
             ["CatalogItem"] = (new[] { "Id", "Brand", "Model", "Msrp", "Cost" },
                 "$_.Id; $_.Brand; $_.Model; $_.Msrp.Value.ToString('N2'); $_.DefaultCost.Value.ToString('N2')"),
             ["CatalogCategory"] = (new[] { "Id", "Name", "Path" }, "$_.Id; $_.Name"),
+            ["CatalogSearchSummary"] = (new[] { "Matches", "Favorites", "Brands" }, "$_.TotalItemCount; $_.FavoriteItemCount"),
             ["Webhook"] = (new[] { "Id", "Enabled", "Url", "Events" }, "$_.SubscriptionId; $_.Enabled; $_.Url"),
             ["AiContent"] = (new[] { "ProposalId", "ContentId", "Name", "Status" }, "$_.ProposalId; $_.ContentId; $_.Status"),
             ["AiOutline"] = (new[] { "ProposalId", "Status", "Outline" }, "$_.ProposalId; $_.Status"),
@@ -64,6 +65,7 @@ namespace PortalIo.Tests.PowerShell
             ["PortalSignature"] = ("Method", "$_.Method"),
             ["CatalogItem"] = ("Id", "$_.Id"),
             ["CatalogCategory"] = ("Id", "$_.Id"),
+            ["CatalogSearchSummary"] = ("TotalItemCount", "$_.TotalItemCount"),
             ["Webhook"] = ("SubscriptionId", "$_.SubscriptionId"),
             ["AiContent"] = ("ContentId", "$_.ContentId"),
             ["AiOutline"] = ("ProposalId", "$_.ProposalId"),
@@ -73,10 +75,8 @@ namespace PortalIo.Tests.PowerShell
             ["PortalSandboxWebhookDelivery"] = ("EventId", "$_.EventId"),
         };
 
-        private const string Pending80 = "Pending issue 12: at 80 columns ";
-
         [Theory]
-        [InlineData("User", 80, Skip = Pending80 + "the header wraps letter by letter (PermissionGroup)")]
+        [InlineData("User", 80)]
         [InlineData("User", 120)]
         [InlineData("Proposal", 80)]
         [InlineData("Proposal", 120)]
@@ -84,23 +84,25 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("Area", 120)]
         [InlineData("AreaOption", 80)]
         [InlineData("AreaOption", 120)]
-        [InlineData("ChangeOrder", 80, Skip = Pending80 + "the header wraps (Total) and Modified is dropped")]
+        [InlineData("ChangeOrder", 80)]
         [InlineData("ChangeOrder", 120)]
-        [InlineData("Contact", 80, Skip = Pending80 + "the Phone column is dropped")]
+        [InlineData("Contact", 80)]
         [InlineData("Contact", 120)]
         [InlineData("Location", 80)]
         [InlineData("Location", 120)]
-        [InlineData("ConnectionCheck", 80, Skip = Pending80 + "the Fix column is dropped and Detail wraps mid-word")]
-        [InlineData("ConnectionCheck", 120, Skip = "Pending issue 12: the wrapped Detail column breaks words ('Write p' / 'ermissions')")]
-        [InlineData("PortalSandbox", 80, Skip = Pending80 + "the IsRunning column is dropped")]
+        [InlineData("ConnectionCheck", 80)]
+        [InlineData("ConnectionCheck", 120)]
+        [InlineData("PortalSandbox", 80)]
         [InlineData("PortalSandbox", 120)]
-        [InlineData("CatalogItem", 80, Skip = Pending80 + "the Msrp, Cost and InStock columns are dropped")]
+        [InlineData("CatalogItem", 80)]
         [InlineData("CatalogItem", 120)]
-        [InlineData("CatalogCategory", 80, Skip = Pending80 + "the Children column is dropped")]
+        [InlineData("CatalogSearchSummary", 80)]
+        [InlineData("CatalogSearchSummary", 120)]
+        [InlineData("CatalogCategory", 80)]
         [InlineData("CatalogCategory", 120)]
-        [InlineData("Webhook", 80, Skip = Pending80 + "the Description column is dropped")]
+        [InlineData("Webhook", 80)]
         [InlineData("Webhook", 120)]
-        [InlineData("AiContent", 80, Skip = Pending80 + "the header wraps (Created) and Summary is dropped")]
+        [InlineData("AiContent", 80)]
         [InlineData("AiContent", 120)]
         [InlineData("AiOutline", 80)]
         [InlineData("AiOutline", 120)]
@@ -184,7 +186,7 @@ namespace PortalIo.Tests.PowerShell
         [Theory]
         [InlineData("PortalSession")]
         [InlineData("User")]
-        [InlineData("Proposal", Skip = "Pending issue 12: a proposal from a listing (no areas) shows 'Areas :  ()'")]
+        [InlineData("Proposal")]
         [InlineData("Area")]
         [InlineData("AreaOption")]
         [InlineData("ChangeOrder")]
@@ -195,6 +197,7 @@ namespace PortalIo.Tests.PowerShell
         [InlineData("PortalSignature")]
         [InlineData("CatalogItem")]
         [InlineData("CatalogCategory")]
+        [InlineData("CatalogSearchSummary")]
         [InlineData("Webhook")]
         [InlineData("AiContent")]
         [InlineData("AiOutline")]

@@ -25,6 +25,14 @@ namespace PortalIo.Tests.PowerShell
             return CommandCompletion.CompleteInput(input, input.Length, null, ps);
         }
 
+        /// <summary>A lookup slower than the prompt's budget goes on in the background and serves the next Tab: press it again, as a user does.</summary>
+        private System.Collections.ObjectModel.Collection<CompletionResult> CompleteWithTabs(string input)
+        {
+            var matches = Complete(input).CompletionMatches;
+            for (var tab = 0; tab < 5 && matches.Count == 0; tab++) matches = Complete(input).CompletionMatches;
+            return matches;
+        }
+
         [Fact]
         public void Proposal_ids_complete_with_their_names_in_the_tooltip()
         {
@@ -50,6 +58,43 @@ namespace PortalIo.Tests.PowerShell
             var none = CommandCompletion.CompleteInput("Get-PortalArea -ProposalId 1", 28, null, ps);
             Assert.Empty(none.CompletionMatches);
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2));
+        }
+
+        /// <summary>Every id parameter, each from what was typed: digits by id (also beyond the first page), text by name, ids inside a proposal once -ProposalId is given.</summary>
+        [Theory]
+        [InlineData("Add-PortalAreaOption -ProposalId 1042 -AreaId ", "5001,5002", "Living Room")]
+        [InlineData("Get-PortalAreaOption -ProposalId 1042 -AreaId 5", "5001,5002", "Home Theater")]
+        [InlineData("Set-PortalAreaOption -ProposalId 1042 -OptionId 700", "7001,7002", "Surround sound")]
+        [InlineData("Get-PortalChangeOrder -ProposalId 1043 -Id ", "6001,6002", "Change Order 2")]
+        [InlineData("Set-PortalProposalLocation -ProposalId 1042 -LocationId ", "201", "123 Main St")]
+        [InlineData("New-PortalProposal -SalesPersonId Maria", "78", "maria.torres@dealership.com")]
+        [InlineData("Set-PortalProposal -Id 1042 -SalesPersonId 7", "77,78", "Alex Johnson")]
+        [InlineData("Get-PortalProposal -ContactId Smith", "88", "jane.smith@example.com")]
+        [InlineData("Get-PortalCatalogItem -Id Denon", "8821,8822", "Denon AVR-X3800H")]
+        [InlineData("Get-PortalCatalogItem -Id 8821", "8821", "AV Receiver")]
+        [InlineData("Find-PortalCatalogItem -ParentCategoryId ", "12,13,14,15,16", "Audio")]
+        [InlineData("Find-PortalCatalogItem -CategoryId Receiv", "47", "Audio/AV Receivers")]
+        [InlineData("Start-PortalAiBuild -ProposalId Smith", "1042", "Smith Residence AV")]
+        public void Every_id_parameter_completes_from_what_was_typed(string input, string ids, string shown)
+        {
+            var expected = ids.Split(',');
+            var matches = CompleteWithTabs(input);
+            Assert.True(expected.All(id => matches.Any(m => m.CompletionText == id)), input + " offered " + string.Join(", ", matches.Select(m => m.CompletionText)));
+            Assert.Contains(matches, m => m.ToolTip.Contains(shown, StringComparison.Ordinal) || m.ListItemText.Contains(shown, StringComparison.Ordinal));
+            var typed = input.Substring(input.LastIndexOf(' ') + 1);
+            if (typed.Length > 0 && typed.All(char.IsDigit)) Assert.All(matches, m => Assert.StartsWith(typed, m.CompletionText));
+        }
+
+        [Fact]
+        public void An_id_beyond_the_first_page_completes_when_typed_in_full()
+        {
+            var recent = _ps.Run("Get-PortalProposal -SortBy ModifiedDate -Descending -First 50 | ForEach-Object Id").Output.Select(o => Convert.ToInt32(o.BaseObject)).ToHashSet();
+            var old = _ps.Run("Get-PortalProposal | ForEach-Object Id").Output.Select(o => Convert.ToInt32(o.BaseObject)).First(id => !recent.Contains(id));
+
+            var match = Assert.Single(CompleteWithTabs("Get-PortalProposal -Id " + old));
+            Assert.Equal(old.ToString(), match.CompletionText);
+            Assert.Empty(Complete("Remove-PortalWebhook -Id 999999").CompletionMatches);
+            Assert.Empty(Complete("Get-PortalArea -ProposalId 1042 | Add-PortalAreaOption -AreaId ").CompletionMatches);
         }
 
         [Fact]

@@ -70,7 +70,7 @@ namespace PortalIo.Tests.PowerShell
                 // New-PortalSignature only computes a value: it changes nothing anywhere.
                 if (Regex.IsMatch(command.Verb, "^(New|Add|Set|Remove|Stop|Invoke)$") && command.Name != "New-PortalSignature")
                     Assert.True(command.Parameters.ContainsKey("WhatIf"), command.Name + " lacks -WhatIf");
-                Assert.True(command.ImplementingType.GetCustomAttribute<OutputTypeAttribute>() != null, command.Name + " lacks [OutputType]");
+                Assert.True(command.ImplementingType.GetCustomAttributes<OutputTypeAttribute>().Any(), command.Name + " lacks [OutputType]");
             }
         }
     }

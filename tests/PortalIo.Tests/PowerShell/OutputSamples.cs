@@ -47,6 +47,7 @@ namespace PortalIo.Tests.PowerShell
                 'PortalIo.PowerShell.LocalSandbox.PortalSandbox' = @($localSandbox)
                 'PortalIo.Models.PortalSignature' = @(New-PortalSignature -Method POST -Uri ($baseUri.AbsoluteUri + 'public/proposals/1042/area'))
                 'PortalIo.Models.CatalogItem' = @(Find-PortalCatalogItem -First 5)
+                'PortalIo.Models.CatalogSearchSummary' = @(Find-PortalCatalogItem -SearchText receiver -Summary -PageSize 3)
                 'PortalIo.Models.CatalogCategory' = @(Get-PortalCatalogCategory)
                 'PortalIo.Models.Webhook' = @(New-PortalWebhook -Url 'https://hooks.example.com/portal/views' -Event proposal.status_changed -Description 'Views' -WarningAction SilentlyContinue)
                 'PortalIo.Models.AiContent' = @(Get-PortalAiContent -ProposalId $proposal.Id)

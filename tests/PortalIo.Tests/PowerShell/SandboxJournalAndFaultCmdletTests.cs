@@ -112,12 +112,12 @@ namespace PortalIo.Tests.PowerShell
                               "Add-PortalArea -ProposalId $p.Id -Name Den");
             var fault = run.Objects<PortalSandboxFault>().Single();
             Assert.Equal(("POST", "/public/proposals/*/area", "ApplyThenReset", (int?)null, 1, 1), (fault.Method, fault.Path, fault.Mode, fault.Status, fault.Count, fault.Remaining));
-            var error = Assert.Single(run.Errors);
-            Assert.StartsWith("PortalIo.NetworkError", error.FullyQualifiedErrorId);
-            Assert.Contains("may or may not have been applied", error.ErrorDetails.RecommendedAction);
+            // Add-PortalArea settles the lost answer itself: it reads the proposal back and writes the area it finds.
+            Assert.Empty(run.Errors);
+            Assert.Equal("Den", run.Objects<Area>().Single().Name);
 
             var after = Run("Get-PortalArea -ProposalId $p.Id | ForEach-Object Name; Get-PortalSandboxRequest -Method POST -Last 1; Get-PortalSandboxFault");
-            Assert.Equal("Den", after.Output[0].ToString());
+            Assert.Equal("Den", Assert.Single(after.Output.Where(o => o.BaseObject is string)).ToString());
             var struck = after.Objects<PortalSandboxRequest>().Single();
             Assert.Equal(("ApplyThenReset", "ConnectionReset", 0, true), (struck.Fault, struck.Outcome, struck.StatusCode, struck.Processed));
             Assert.Empty(after.Objects<PortalSandboxFault>());
@@ -127,9 +127,13 @@ namespace PortalIo.Tests.PowerShell
         public void A_fail_with_status_fault_refuses_before_processing_and_strikes_only_count_requests()
         {
             var run = _ps.Run("Set-PortalSandboxFault -Path '/public/proposals/*/area' -Mode FailWithStatus -Status 503 -Count 1; " +
-                              "Add-PortalArea -ProposalId $p.Id -Name Den; Add-PortalArea -ProposalId $p.Id -Name Office | Out-Null; Get-PortalArea -ProposalId $p.Id | ForEach-Object Name");
-            Assert.StartsWith("PortalIo.ServerError", Assert.Single(run.Errors).FullyQualifiedErrorId);
-            Assert.Equal(new[] { "Office" }, run.Output.Select(o => o.ToString()));
+                              "Add-PortalArea -ProposalId $p.Id -Name Den | Out-Null; Add-PortalArea -ProposalId $p.Id -Name Office | Out-Null; Get-PortalArea -ProposalId $p.Id | ForEach-Object Name; " +
+                              "Get-PortalSandboxRequest -Method POST -Path '/public/proposals/*/area'");
+            // The 503 struck the first POST only, before processing: Add-PortalArea read back, found no Den, and sent it once more.
+            Assert.Empty(run.Errors);
+            Assert.Equal(new[] { "Den", "Office" }, run.Output.Where(o => o.BaseObject is string).Select(o => o.ToString()));
+            var posts = run.Objects<PortalSandboxRequest>().ToList();
+            Assert.Equal(new[] { (503, false), (201, true), (201, true) }, posts.Select(r => (r.StatusCode, r.Processed)));
         }
 
         [Fact]

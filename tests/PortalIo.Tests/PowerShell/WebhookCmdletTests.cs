@@ -272,6 +272,19 @@ namespace PortalIo.Tests.PowerShell
         }
 
         [Fact]
+        public void A_bare_number_for_Tolerance_counts_seconds_not_ticks()
+        {
+            // Eight minutes old: outside the default five minutes, inside ten.
+            var t = DateTimeOffset.UtcNow.AddMinutes(-8).ToUnixTimeSeconds().ToString();
+            var v1 = WebhookSignatureVerifier.ComputeSignatureHex("whsec_live", t, Encoding.UTF8.GetBytes(Body));
+            var header = "-SignatureHeader 't=" + t + ",v1=" + v1 + "'";
+            Assert.False((bool)Test(header, secret: "whsec_live").Output.Single().BaseObject);
+            Assert.True((bool)Test(header + " -Tolerance 600", secret: "whsec_live").Output.Single().BaseObject);
+            Assert.True((bool)Test(header + " -Tolerance '600'", secret: "whsec_live").Output.Single().BaseObject);
+            Assert.False((bool)Test(header + " -Tolerance 300", secret: "whsec_live").Output.Single().BaseObject);
+        }
+
+        [Fact]
         public void A_malformed_header_is_an_error_that_says_what_is_wrong()
         {
             var run = Test("-SignatureHeader 'v1=" + Expected + "'");

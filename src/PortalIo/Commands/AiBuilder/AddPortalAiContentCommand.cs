@@ -2,6 +2,7 @@ using System.IO;
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Errors;
 
@@ -17,6 +18,7 @@ namespace PortalIo.Commands.AiBuilder
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         /// <summary>The file to upload (taken literally, no wildcards). Binds FullName from Get-ChildItem.</summary>

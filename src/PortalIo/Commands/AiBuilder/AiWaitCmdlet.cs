@@ -27,6 +27,11 @@ namespace PortalIo.Commands.AiBuilder
         [ValidateRange(1, 3600)]
         public int PollIntervalSec { get; set; } = 3;
 
+        /// <summary>True (its error written) when -TimeoutSec or -PollIntervalSec was given without -Wait, which alone uses them.</summary>
+        private protected bool WaitParametersRefused() =>
+            !Wait && Refused(new[] { nameof(TimeoutSec), nameof(PollIntervalSec) }, "applies only with -Wait, so nothing was started.",
+                "Add -Wait to wait for the job, or leave the parameter out.");
+
         /// <summary>
         /// Polls until <paramref name="poll"/> returns a result, writing progress; null when the
         /// timeout passed first (a Timeout error record has then been written for the input).

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.AiBuilder
@@ -15,6 +16,7 @@ namespace PortalIo.Commands.AiBuilder
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         /// <summary>How many proposals of the pipeline are read at once; 1 reads them one after another.</summary>

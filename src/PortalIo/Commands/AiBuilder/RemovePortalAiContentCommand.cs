@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PortalIo.Api;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 
 namespace PortalIo.Commands.AiBuilder
@@ -11,10 +12,12 @@ namespace PortalIo.Commands.AiBuilder
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(AiContentIdCompleter))]
         public int ContentId { get; set; }
 
         protected override void ProcessRecord()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 
 namespace PortalIo.Commands.AiBuilder
 {
@@ -18,10 +19,12 @@ namespace PortalIo.Commands.AiBuilder
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         protected override void ProcessRecord()
         {
+            if (WaitParametersRefused()) return;
             if (!ShouldProcess("proposal " + ProposalId, "Build proposal content with AI")) return;
             var id = ProposalId;
             ForInput(id, () =>

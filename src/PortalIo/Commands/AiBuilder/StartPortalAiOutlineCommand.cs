@@ -2,6 +2,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Http;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.AiBuilder
@@ -17,10 +18,12 @@ namespace PortalIo.Commands.AiBuilder
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ProposalIdCompleter))]
         public int ProposalId { get; set; }
 
         protected override void ProcessRecord()
         {
+            if (WaitParametersRefused()) return;
             if (!ShouldProcess("proposal " + ProposalId, "Generate AI outline")) return;
             var id = ProposalId;
             ForInput(id, () =>

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Errors;
 
@@ -12,12 +13,17 @@ namespace PortalIo.Commands.Catalog
     /// Searches the catalog (GET /public/catalog), streaming page by page (-First/-Skip fetch only
     /// the pages needed). Category nodes of Get-PortalCatalogCategory bind by property name
     /// (an industry to -ParentCategoryId, any other node to -CategoryId); their searches run
-    /// -ThrottleLimit at once (the first page of each; the rest as it is written).
+    /// -ThrottleLimit at once (the first page of each; the rest as it is written). -Summary writes
+    /// what the search says about all its matches instead: totals, favorites, facets and timing.
     /// </summary>
-    [Cmdlet(VerbsCommon.Find, "PortalCatalogItem", SupportsPaging = true)]
-    [OutputType(typeof(CatalogItem))]
+    [Cmdlet(VerbsCommon.Find, "PortalCatalogItem", SupportsPaging = true, DefaultParameterSetName = ItemsSet)]
+    [OutputType(typeof(CatalogItem), ParameterSetName = new[] { ItemsSet })]
+    [OutputType(typeof(CatalogSearchSummary), ParameterSetName = new[] { SummarySet })]
     public sealed class FindPortalCatalogItemCommand : PortalFanOutCmdlet
     {
+        private const string ItemsSet = "Items";
+        private const string SummarySet = "Summary";
+
         /// <summary>Free text over item names, brands and descriptions.</summary>
         [Parameter(Position = 0)]
         [AllowEmptyString]
@@ -25,20 +31,24 @@ namespace PortalIo.Commands.Catalog
 
         /// <summary>One category (a sub-category tree is included by Portal.io). Not with -CategoryIds.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int? CategoryId { get; set; }
 
         /// <summary>Several categories (sent as a repeated key). Not with -CategoryId.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int[]? CategoryIds { get; set; }
 
         /// <summary>One industry-level category (Audio, Video, …). Not with -ParentCategoryIds.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int? ParentCategoryId { get; set; }
 
         /// <summary>Several industry-level categories. Not with -ParentCategoryId.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         public int[]? ParentCategoryIds { get; set; }
 
         [Parameter]
@@ -73,6 +83,10 @@ namespace PortalIo.Commands.Catalog
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
         private protected override int ThrottleLimitValue => ThrottleLimit;
+
+        /// <summary>Writes the search's summary (TotalItemCount, FavoriteItemCount, the facets, ProcessingTimeMs, the first page) instead of the items.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+        public SwitchParameter Summary { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -117,6 +131,14 @@ namespace PortalIo.Commands.Catalog
             foreach (var supplier in Suppliers ?? Array.Empty<string>()) filter.Suppliers.Add(supplier.Trim());
 
             object? target = CategoryId ?? ParentCategoryId ?? (object?)SearchText;
+            if (Summary)
+            {
+                if (Refused(PagingParameterNames, "applies to the items; -Summary writes one summary of the whole search, so nothing was read.",
+                    "Leave it out; -PageSize sets how many items the summary's Items holds.")) return;
+                var pageSize = PageSize;
+                FanOut(target, call => CatalogApi.SummarizeAsync(call, filter, pageSize), Emit, Hints);
+                return;
+            }
             FanOutPaged("Searching the catalog", PageSize, target, call => CatalogApi.Search(call, filter), Hints);
         }
 

@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Catalog
@@ -18,7 +20,13 @@ namespace PortalIo.Commands.Catalog
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ItemId")]
         [ValidateRange(1, int.MaxValue)]
+        [IdOf(PortalResource.CatalogItem)]
+        [ArgumentCompleter(typeof(CatalogItemIdCompleter))]
         public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Adds description, specs, suppliers, PDF and video links, and more images.</summary>
         [Parameter]
@@ -37,6 +45,7 @@ namespace PortalIo.Commands.Catalog
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             var (extendedDetails, itemType) = (ExtendedDetails.IsPresent, ItemType);
             foreach (var id in Id) FanOut(id, call => CatalogApi.GetAsync(call, id, extendedDetails, itemType), Emit, Hints);
         }

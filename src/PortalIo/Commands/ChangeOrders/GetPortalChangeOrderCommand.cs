@@ -31,6 +31,7 @@ namespace PortalIo.Commands.ChangeOrders
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet)]
         [Alias("ChangeOrderId")]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ChangeOrderIdCompleter))]
         public int[] Id { get; set; } = Array.Empty<int>();
 
         /// <summary>How many change orders (or proposals' lists of them) are read at once, across -Id and the pipeline; 1 reads them one after another.</summary>

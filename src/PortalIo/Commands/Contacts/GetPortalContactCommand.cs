@@ -4,6 +4,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Completion;
 
 namespace PortalIo.Commands.Contacts
@@ -21,8 +22,14 @@ namespace PortalIo.Commands.Contacts
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [Alias("ContactId")]
         [ArgumentCompleter(typeof(ContactIdCompleter))]
+        [IdOf(PortalResource.Contact)]
         public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Adds ProposalCount and PaymentCount to the details.</summary>
         [Parameter(ParameterSetName = IdSet)]
@@ -55,8 +62,11 @@ namespace PortalIo.Commands.Contacts
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             if (ParameterSetName == IdSet)
             {
+                if (Refused(PagingParameterNames, "applies to a listing; -Id gets exactly the contacts given, so nothing was read.",
+                    "Leave it out, or select among the results with Select-Object -First/-Skip.")) return;
                 var includeCounts = IncludeCounts.IsPresent;
                 foreach (var id in Id) FanOut(id, call => ContactsApi.GetAsync(call, id, includeCounts), Emit, ContactHints.ListIds);
                 return;

@@ -23,13 +23,14 @@ namespace PortalIo.Commands.Contacts
         [ValidateNotWhiteSpace]
         public string FirstName { get; set; } = string.Empty;
 
+        /// <summary>A blank value (an empty cell of an Import-Csv row) counts as not given.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotWhiteSpace]
+        [AllowEmptyString]
         public string? LastName { get; set; }
 
-        /// <summary>Required when -PartyType is Company.</summary>
+        /// <summary>Required when -PartyType is Company; a blank value counts as not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotWhiteSpace]
+        [AllowEmptyString]
         public string? CompanyName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -54,15 +55,15 @@ namespace PortalIo.Commands.Contacts
                 PartyType = PartyType.ToString(),
                 ContactType = ContactType.ToString(),
                 FirstName = FirstName,
-                LastName = LastName,
-                CompanyName = CompanyName,
+                LastName = string.IsNullOrWhiteSpace(LastName) ? null : LastName,
+                CompanyName = string.IsNullOrWhiteSpace(CompanyName) ? null : CompanyName,
                 ContactEmail = ContactEmail,
                 ContactEmailCC = ContactEmailCC,
                 ContactPhone = ContactPhone,
                 Notes = Notes,
             };
             if (!Passes(FieldRules.Check(input), input)) return;
-            var name = PartyType == PartyType.Company ? CompanyName : (FirstName + " " + LastName).Trim();
+            var name = PartyType == PartyType.Company ? input.CompanyName : (FirstName + " " + input.LastName).Trim();
             if (!ShouldProcess(PartyType + " '" + name + "'", "Create contact")) return;
             ForInput(input, () => Emit(Await(ContactsApi.CreateAsync(Call, input))),
                 new ErrorRecordFactory.Hints { VerifyWrite = "look for it with Get-PortalContact -SearchText '" + name + "'" });

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
@@ -62,31 +63,60 @@ namespace PortalIo.Commands.Plumbing
 
             var request = new PortalRequest(new HttpMethod(method), Path);
             foreach (var pair in Pairs(Query)) request.Query.Add(pair);
-            if (Form != null) request.Body = RequestBody.Form(Pairs(Form));
-            else if (Json != null) request.Body = Json is string text ? RequestBody.RawJson(text) : RequestBody.Json(PowerShellToJson.Convert(Json));
+            if (Form != null)
+            {
+                var fields = Pairs(Form).ToList();
+                // The exchange password, wherever it is put, is scrubbed from whatever the server echoes.
+                foreach (var field in fields)
+                    if (string.Equals(field.Key, PortalRequest.PasswordField, StringComparison.OrdinalIgnoreCase)) request.AddSecret(field.Value);
+                request.Body = RequestBody.Form(fields);
+            }
+            else if (Json != null)
+            {
+                if (Json is IDictionary dictionary)
+                    foreach (var field in Pairs(dictionary))
+                        if (string.Equals(field.Key, PortalRequest.PasswordField, StringComparison.OrdinalIgnoreCase)) request.AddSecret(field.Value);
+                request.Body = Json is string text ? RequestBody.RawJson(text) : RequestBody.Json(PowerShellToJson.Convert(Json));
+            }
             else if (method == "POST" || method == "PUT" || method == "PATCH") request.Body = RequestBody.EmptyForm();
 
             if (method != "GET" && !ShouldProcess(request.DescribeUri(Call.BaseUri), method)) return;
 
             ForInput(Path, () =>
             {
-                var response = Await(Call.SendForSuccessAsync(request));
+                // A write sent through here cannot be read back to settle a lost answer: it is never sent again.
+                var response = Await(method == "GET"
+                    ? Call.SendForSuccessAsync(request)
+                    : WriteSettlement.SendUnsettledForSuccessAsync(Call, request,
+                        "Invoke-PortalRequest cannot know how to read this route back, so it is not sent again"));
                 if (response.Body.Length == 0) return;
-                object? output;
-                try
-                {
-                    using var document = JsonDocument.Parse(response.Body);
-                    output = JsonToPowerShell.Convert(document.RootElement);
-                }
-                catch (JsonException)
-                {
-                    output = response.BodyText;
-                }
+                var output = Parse(request, response);
                 if (output is object[] items)
                     foreach (var item in items) Emit(item);
                 else
                     Emit(output);
             });
+        }
+
+        /// <summary>
+        /// JSON as PowerShell objects, other text as a string; a body that is neither, or JSON a
+        /// PowerShell object cannot carry, is this input's InvalidResponse error (never a terminating one).
+        /// </summary>
+        private object? Parse(PortalRequest request, PortalResponse response)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body.AsSequence());
+                return JsonToPowerShell.Convert(document.RootElement);
+            }
+            catch (JsonException)
+            {
+                return response.Body.ReadValidText() ?? throw Call.InvalidResponse(request, response.StatusCode, "the body is neither JSON nor UTF-8 text");
+            }
+            catch (FormatException ex)
+            {
+                throw Call.InvalidResponse(request, response.StatusCode, ex.Message);
+            }
         }
 
         private static IEnumerable<KeyValuePair<string, string>> Pairs(IDictionary? dictionary)

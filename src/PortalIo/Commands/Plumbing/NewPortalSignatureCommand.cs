@@ -47,6 +47,7 @@ namespace PortalIo.Commands.Plumbing
 
         /// <summary>Where the keys come from when -SecretKey or -UserKey are not given. Default: the current session.</summary>
         [Parameter]
+        [SessionArgument]
         public PortalSession? Session { get; set; }
 
         protected override void ProcessRecord()
@@ -57,13 +58,30 @@ namespace PortalIo.Commands.Plumbing
                 return;
             }
             var session = Session ?? SessionStore.GetCurrent(this);
+            if (session != null && session.Client is null && (SecretKey is null || UserKey is null))
+            {
+                WriteError(ErrorRecordFactory.SessionNotUsable(SessionArgumentAttribute.CopyBehind(session)));
+                return;
+            }
             var secret = SecretKey ?? session?.SecretKey;
             if (secret is null)
             {
                 WriteError(ErrorRecordFactory.InvalidArgument(nameof(SecretKey), "Give -SecretKey, or connect first so the session's secret key is used.", Uri));
                 return;
             }
+            var secretProblem = CredentialRules.SecretKeyProblem(SecretText.Reveal(secret));
+            if (secretProblem != null)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(SecretKey), "-SecretKey " + secretProblem + ". Give the secret key exactly as issued.", Uri));
+                return;
+            }
             var userKey = UserKey != null ? SecretText.Reveal(UserKey) : session != null ? SecretText.Reveal(session.UserKey) : string.Empty;
+            var userKeyProblem = userKey.Length == 0 ? null : HeaderValueRule.Problem(userKey);
+            if (userKeyProblem != null)
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(UserKey), "-UserKey " + userKeyProblem + ": a user key is sent as a header, which allows visible ASCII characters only.", Uri));
+                return;
+            }
             var method = Method.ToUpperInvariant();
             var contentType = method == "GET" ? null : ContentType ?? RequestBody.FormContentType;
             if (Date != null && !PortalDate.TryParse(Date, out _))

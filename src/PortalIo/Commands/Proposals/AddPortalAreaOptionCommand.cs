@@ -19,6 +19,7 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(AreaIdCompleter))]
         public int AreaId { get; set; }
 
         /// <summary>Customer-facing description, e.g. 'Premium Installation Package'.</summary>

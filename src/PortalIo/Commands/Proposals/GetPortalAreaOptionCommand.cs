@@ -25,11 +25,13 @@ namespace PortalIo.Commands.Proposals
         /// <summary>Only the options of this area.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(AreaIdCompleter))]
         public int? AreaId { get; set; }
 
         /// <summary>Only this option.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(OptionIdCompleter))]
         public int? OptionId { get; set; }
 
         /// <summary>How many proposals are read at once, across the pipeline's inputs; 1 reads them one after another.</summary>

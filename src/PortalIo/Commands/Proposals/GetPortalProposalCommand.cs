@@ -4,6 +4,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 
@@ -24,8 +25,14 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [Alias("ProposalId")]
         [ArgumentCompleter(typeof(ProposalIdCompleter))]
+        [IdOf(PortalResource.Proposal)]
         public int[] Id { get; set; } = Array.Empty<int>();
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         [Parameter(ParameterSetName = ListSet, Position = 0)]
         public string? SearchText { get; set; }
@@ -35,10 +42,12 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ContactIdCompleter))]
         public int? ContactId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(SalesPersonIdCompleter))]
         public int? SalesPersonId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -67,8 +76,11 @@ namespace PortalIo.Commands.Proposals
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             if (ParameterSetName == IdSet)
             {
+                if (Refused(PagingParameterNames, "applies to a listing; -Id gets exactly the proposals given, so nothing was read.",
+                    "Leave it out, or select among the results with Select-Object -First/-Skip.")) return;
                 foreach (var id in Id) FanOut(id, call => ProposalsApi.GetAsync(call, id), Emit, NotFoundHint);
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
 using PortalIo.PowerShell.Errors;
 
@@ -18,6 +19,7 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(SalesPersonIdCompleter))]
         public int SalesPersonId { get; set; }
 
         protected override void ProcessRecord()

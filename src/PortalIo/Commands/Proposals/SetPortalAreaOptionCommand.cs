@@ -19,6 +19,7 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(OptionIdCompleter))]
         public int OptionId { get; set; }
 
         /// <summary>Shown to the client; an empty string clears it.</summary>
@@ -37,6 +38,7 @@ namespace PortalIo.Commands.Proposals
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (ClientDescription is null && InstallerNotes is null)
             {
                 ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("ClientDescription",

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 
@@ -17,8 +18,14 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [Alias("ProposalId")]
         [ArgumentCompleter(typeof(ProposalIdCompleter))]
+        [IdOf(PortalResource.Proposal)]
         public int Id { get; set; }
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         [Parameter]
         [ValidateNotWhiteSpace]
@@ -26,6 +33,7 @@ namespace PortalIo.Commands.Proposals
 
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(SalesPersonIdCompleter))]
         public int? SalesPersonId { get; set; }
 
         /// <summary>Shown to the client on proposal documents.</summary>
@@ -44,6 +52,7 @@ namespace PortalIo.Commands.Proposals
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Name is null && SalesPersonId is null && Description is null && InternalNotes is null)
             {
                 ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("Name",
@@ -54,6 +63,7 @@ namespace PortalIo.Commands.Proposals
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             if (!ShouldProcess("proposal " + Id, "Set " + Changes())) return;
             var hints = new ErrorRecordFactory.Hints
             {

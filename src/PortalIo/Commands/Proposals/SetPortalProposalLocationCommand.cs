@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 
 namespace PortalIo.Commands.Proposals
@@ -15,6 +16,7 @@ namespace PortalIo.Commands.Proposals
     {
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(LocationIdCompleter))]
         public int LocationId { get; set; }
 
         protected override void ProcessRecord() =>

@@ -33,7 +33,7 @@ namespace PortalIo.Commands.Sandbox
 
         /// <summary>Added before every response, to imitate a remote server; a number is milliseconds.</summary>
         [Parameter]
-        [MillisecondsToTimeSpan]
+        [NumberAsTimeSpan(TimeSpanUnit.Milliseconds)]
         public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
         /// <summary>Share of requests (0 to 1) struck by a random fault of -FaultKind, to test retries.</summary>
@@ -63,7 +63,7 @@ namespace PortalIo.Commands.Sandbox
 
         /// <summary>How long each AI Builder processing step takes (default 3 s); a number is milliseconds.</summary>
         [Parameter]
-        [MillisecondsToTimeSpan]
+        [NumberAsTimeSpan(TimeSpanUnit.Milliseconds)]
         public TimeSpan AiStepDuration { get; set; } = TimeSpan.FromSeconds(3);
 
         protected override void ProcessRecord()

@@ -80,6 +80,11 @@ namespace PortalIo.Commands.Session
                 return;
             }
 
+            // Keys that cannot be signed or sent: refused before any request, naming the parameter, never the value.
+            var broken = CredentialRules.Check(ApplicationKey, SecretKey, ParameterSetName == UserKeySet ? UserKey : null);
+            if (broken != null)
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(broken.Value.Parameter, broken.Value.Message, null));
+
             var request = new ConnectRequest
             {
                 BaseUri = baseUri,
@@ -114,6 +119,11 @@ namespace PortalIo.Commands.Session
                 return;
             }
 
+            if (session.Client.MaxResponseBytes < request.Settings.MaxResponseBytes)
+            {
+                WriteWarning("-MaxResponseSizeMB " + MaxResponseSizeMB + " is more than this process can hold: responses are limited to " +
+                    session.Client.MaxResponseBytes / (1024 * 1024) + " MB instead.");
+            }
             SessionStore.SetCurrent(this, session);
             WriteVerbose("Connected to " + session.BaseUri + (session.UserName != null ? " as " + session.UserName : " with a user key") + ".");
             if (PassThru) Emit(session);

@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
+using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 
 namespace PortalIo.Commands.Webhooks
 {
@@ -17,6 +19,8 @@ namespace PortalIo.Commands.Webhooks
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SubscriptionId")]
         [ValidateRange(1, long.MaxValue)]
+        [IdOf(PortalResource.Webhook)]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public long[]? Id { get; set; }
 
         /// <summary>How many records of the pipeline are read at once; 1 reads them one after another.</summary>
@@ -26,8 +30,13 @@ namespace PortalIo.Commands.Webhooks
 
         private protected override int ThrottleLimitValue => ThrottleLimit;
 
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
             var ids = Id;
             FanOut(ids, WebhooksApi.ListAsync, webhooks =>
             {

@@ -58,7 +58,10 @@ namespace PortalIo.Commands.Webhooks
                 }
                 else
                 {
-                    WriteWarning("Portal.io returned no secret key for webhook " + webhook.SubscriptionId + ": deliveries cannot be verified without it.");
+                    // Also what a create whose answer was lost gets (-Verbose says so): the list it was found in may not carry the secret.
+                    WriteWarning("Portal.io returned no secret key for webhook " + webhook.SubscriptionId + ": deliveries cannot be verified without it. " +
+                        "If its answer to the create was lost (-Verbose says so), the secret went with it: remove the subscription with Remove-PortalWebhook -Id " +
+                        webhook.SubscriptionId + " and run New-PortalWebhook again to get a new one.");
                 }
                 Emit(webhook);
             }, WebhookHints.Write);

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using PortalIo.Api;
 using PortalIo.Models;
 using PortalIo.PowerShell;
+using PortalIo.PowerShell.Pipeline;
 using PortalIo.PowerShell.Completion;
 using PortalIo.PowerShell.Errors;
 using PortalIo.Webhooks;
@@ -20,7 +21,13 @@ namespace PortalIo.Commands.Webhooks
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SubscriptionId")]
         [ValidateRange(1, long.MaxValue)]
+        [IdOf(PortalResource.Webhook)]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public long Id { get; set; }
+
+        /// <summary>The input itself, so the pipeline binding rule can check its type (PipelineInput). Hidden: not for the command line.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         [Parameter]
         [ValidateNotWhiteSpace]
@@ -46,6 +53,9 @@ namespace PortalIo.Commands.Webhooks
 
         protected override void ProcessRecord()
         {
+            if (!Admit(InputObject)) return;
+            if (Event is null && Refused(new[] { nameof(EventEncoding) }, "says how -Event is sent, and -Event was not given, so nothing was sent.",
+                "Give -Event with the new list of events, or leave -EventEncoding out.")) return;
             var changes = new List<string>();
             if (Url != null) changes.Add("Url=" + Url.Trim());
             if (Event != null) changes.Add("Events=" + string.Join(",", Event));

@@ -35,8 +35,9 @@ namespace PortalIo.Commands.Webhooks
         [Parameter(Mandatory = true, Position = 2)]
         public SecureString SecretKey { get; set; } = new SecureString();
 
-        /// <summary>How far t may be from now, either way (default 5 minutes, as documented).</summary>
+        /// <summary>How far t may be from now, either way (default 5 minutes, as documented); a bare number counts seconds.</summary>
         [Parameter]
+        [NumberAsTimeSpan(TimeSpanUnit.Seconds)]
         public TimeSpan Tolerance { get; set; } = WebhookSignatureVerifier.DefaultTolerance;
 
         protected override void ProcessRecord()

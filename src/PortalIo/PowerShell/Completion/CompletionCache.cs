@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,8 +10,9 @@ using PortalIo.Session;
 namespace PortalIo.PowerShell.Completion
 {
     /// <summary>
-    /// Recent lookups for argument completion, per session, kept briefly. A lookup that takes longer
-    /// than the prompt may wait goes on in the background and serves the next Tab instead.
+    /// Recent lookups for argument completion, per session, kept briefly. The prompt waits for the
+    /// lookups of one Tab at most <see cref="PromptBudget"/> in all; one that takes longer goes on in
+    /// the background and serves the next Tab instead.
     /// </summary>
     internal static class CompletionCache
     {
@@ -28,43 +30,47 @@ namespace PortalIo.PowerShell.Completion
         private static readonly ConditionalWeakTable<PortalSession, ConcurrentDictionary<string, Entry>> s_bySession =
             new ConditionalWeakTable<PortalSession, ConcurrentDictionary<string, Entry>>();
 
-        /// <summary>
-        /// The candidates <paramref name="completer"/> finds for <paramref name="searchText"/> (null: the most
-        /// recent items), waiting at most <see cref="PromptBudget"/>; empty when not ready.
-        /// </summary>
-        public static IReadOnlyList<CompletionCandidate> Get(PortalSession session, PortalIdCompleter completer, string? searchText)
+        /// <summary>The cached lookup for <paramref name="key"/>, or a new one started in the background.</summary>
+        public static Task<IReadOnlyList<CompletionCandidate>> Start(PortalSession session, string key,
+            Func<CancellationToken, Task<IReadOnlyList<CompletionCandidate>>> lookup)
         {
-            var key = completer.GetType().Name + "|" + searchText;
             var entries = s_bySession.GetValue(session, _ => new ConcurrentDictionary<string, Entry>(StringComparer.OrdinalIgnoreCase));
             if (!entries.TryGetValue(key, out var entry) || DateTime.UtcNow - entry.Created > Lifetime || entry.Lookup.IsFaulted || entry.Lookup.IsCanceled)
             {
                 // The background lookup gets its own, longer deadline: it should finish for the next Tab.
                 var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                entry = new Entry(Task.Run(() => completer.LookupAsync(session, searchText, timeout.Token)));
+                entry = new Entry(Task.Run(() => lookup(timeout.Token)));
                 entry.Lookup.ContinueWith(_ => timeout.Dispose(), TaskScheduler.Default);
                 entries[key] = entry;
             }
+            return entry.Lookup;
+        }
+
+        /// <summary>What the lookups found within the prompt's budget, in their order; a lookup not done (or failed) gives nothing.</summary>
+        public static IReadOnlyList<CompletionCandidate> Collect(IReadOnlyList<Task<IReadOnlyList<CompletionCandidate>>> lookups)
+        {
             try
             {
-                return entry.Lookup.Wait(PromptBudget) ? entry.Lookup.Result : Array.Empty<CompletionCandidate>();
+                Task.WaitAll(lookups.Cast<Task>().ToArray(), PromptBudget);
             }
             catch (AggregateException)
             {
-                return Array.Empty<CompletionCandidate>();
+                // A failed lookup offers nothing; the others still count.
             }
+            return lookups.Where(l => l.Status == TaskStatus.RanToCompletion).SelectMany(l => l.Result).ToList();
         }
     }
 
     internal sealed class CompletionCandidate
     {
-        public CompletionCandidate(int id, string listText, string toolTip)
+        public CompletionCandidate(long id, string listText, string toolTip)
         {
             Id = id;
             ListText = listText;
             ToolTip = toolTip;
         }
 
-        public int Id { get; }
+        public long Id { get; }
         public string ListText { get; }
         public string ToolTip { get; }
     }

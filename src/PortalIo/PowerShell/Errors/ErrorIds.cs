@@ -16,10 +16,13 @@ namespace PortalIo.PowerShell.Errors
         public const string NetworkError = "PortalIo.NetworkError";
         public const string Timeout = "PortalIo.Timeout";
         public const string InvalidResponse = "PortalIo.InvalidResponse";
+        public const string WriteOutcomeUnknown = "PortalIo.WriteOutcomeUnknown";
         public const string NotConnected = "PortalIo.NotConnected";
+        public const string SessionNotUsable = "PortalIo.SessionNotUsable";
         public const string InvalidArgument = "PortalIo.InvalidArgument";
         public const string SandboxFailed = "PortalIo.SandboxFailed";
         public const string NoSandbox = "PortalIo.NoSandbox";
         public const string SandboxStopped = "PortalIo.SandboxStopped";
+        public const string PipelineInputRefused = "PortalIo.PipelineInputRefused";
     }
 }

@@ -52,6 +52,27 @@ namespace PortalIo.PowerShell.Errors
                 },
             };
 
+        /// <summary>
+        /// A session that cannot sign: a copy deserialized by Start-Job, Import-Clixml or remoting
+        /// (<paramref name="copy"/>: the keys never leave the process), or an instance not made by
+        /// Connect-Portal, such as Pester's New-MockObject.
+        /// </summary>
+        public static ErrorRecord SessionNotUsable(object? copy)
+        {
+            var message = copy != null
+                ? "The -Session given is a copy of a session (deserialized by Start-Job, Receive-Job, Import-Clixml or remoting): a copy carries no keys, so it cannot sign requests."
+                : "The -Session given was not made by Connect-Portal (e.g. New-MockObject): it has no connection and cannot sign requests.";
+            var action = copy != null
+                ? "Connect inside the job or process, from your vault, e.g. Start-Job { Import-Module PortalIo; Connect-Portal -ApplicationKey $using:appKey " +
+                  "-SecretKey (Get-Secret PortalSecret) -UserKey (Get-Secret PortalUserKey); Get-PortalUser }. Within this process, pass the live session " +
+                  "instead: ForEach-Object -Parallel { ... -Session $using:session } or Start-ThreadJob."
+                : "Pass a session from Connect-Portal -PassThru; in a Pester test, mock the PortalIo cmdlet itself (Mock Get-PortalUser { ... }) or use a local sandbox (Start-PortalSandbox | Connect-Portal).";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.SessionNotUsable, ErrorCategory.InvalidArgument, copy)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+            };
+        }
+
         public static (string ErrorId, ErrorCategory Category) Classify(PortalApiException ex)
         {
             switch (ex.Kind)
@@ -59,7 +80,10 @@ namespace PortalIo.PowerShell.Errors
                 case PortalErrorKind.Network: return (ErrorIds.NetworkError, ErrorCategory.ConnectionError);
                 case PortalErrorKind.Timeout: return (ErrorIds.Timeout, ErrorCategory.OperationTimeout);
                 case PortalErrorKind.InvalidResponse: return (ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
+                case PortalErrorKind.WriteOutcomeUnknown: return (ErrorIds.WriteOutcomeUnknown, ErrorCategory.OperationStopped);
             }
+            // A wait the server asked for beyond the call's deadline is a limit, whatever the status.
+            var limited = ex.RefusedRetryAfter.HasValue;
             switch (ex.StatusCode)
             {
                 case 400: return (ErrorIds.BadRequest, ErrorCategory.InvalidArgument);
@@ -70,29 +94,49 @@ namespace PortalIo.PowerShell.Errors
                 case 409: return (ErrorIds.Conflict, ErrorCategory.ResourceUnavailable);
                 case 429: return (ErrorIds.TooManyRequests, ErrorCategory.LimitsExceeded);
             }
-            if (ex.StatusCode >= 500) return (ErrorIds.ServerError, ErrorCategory.ConnectionError);
-            return (ErrorIds.HttpError, ErrorCategory.InvalidOperation);
+            if (ex.StatusCode >= 500) return (ErrorIds.ServerError, limited ? ErrorCategory.LimitsExceeded : ErrorCategory.ConnectionError);
+            return (ErrorIds.HttpError, limited ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidOperation);
         }
 
         public static string RecommendedAction(PortalApiException ex, Hints? hints)
         {
-            var isWrite = !string.Equals(ex.Method, "GET", StringComparison.OrdinalIgnoreCase);
+            // A write that is not idempotent: running it again blindly could apply it twice.
+            var isWrite = !string.Equals(ex.Method, "GET", StringComparison.OrdinalIgnoreCase) && !ex.RequestIdempotent;
             if (ex.Remedy != null) return ex.Remedy;
             var verify = hints?.VerifyWrite ?? "read the resource back";
+            if (ex.RefusedRetryAfter.HasValue)
+            {
+                return "Portal.io asked for a pause of " + (int)Math.Ceiling(ex.RefusedRetryAfter.Value.TotalSeconds) + " s: wait that long, then run the command again. " +
+                    "A call and its retries end within twice -TimeoutSec of Connect-Portal, so a longer -TimeoutSec lets the module wait itself.";
+            }
+            if (ex.ConfirmedNotApplied)
+                return "Reading back showed that the change was not applied: it is safe to run the command again once Portal.io answers.";
             switch (ex.Kind)
             {
+                case PortalErrorKind.WriteOutcomeUnknown:
+                    return "Check whether the change was applied before you run the command again: " + verify +
+                        ". Running it again without checking may apply it twice.";
                 case PortalErrorKind.Network:
                 case PortalErrorKind.Timeout:
                     if (isWrite && ex.MayHaveReachedServer)
                         return "The change may or may not have been applied (no answer arrived). Before running it again, " + verify + " to see whether it was.";
                     return ex.Kind == PortalErrorKind.Timeout
-                        ? "Portal.io did not answer in time; GET requests were already retried. Try again later, or raise -TimeoutSec on Connect-Portal."
-                        : "Check the network path to " + HostOf(ex.Url) + " (proxy, DNS, firewall); GET requests were already retried.";
+                        ? "Portal.io did not answer in time; the request was already retried. Run the command again later, or raise -TimeoutSec on Connect-Portal."
+                        : "Check the network path to " + HostOf(ex.Url) + " (proxy, DNS, firewall); the request was already retried.";
                 case PortalErrorKind.InvalidResponse:
-                    return "The answer was not what the API documents. Try again; if it persists, report it with the URL and time (UTC).";
+                    if (isWrite && ex.StatusCode >= 200 && ex.StatusCode < 300)
+                        return "Portal.io answered " + ex.StatusCode + ", so the change was most likely applied: do not run the command again before you " + verify + ".";
+                    return "The answer was not what the API documents. Run the command again; if it persists, report it with the URL and time (UTC).";
+            }
+            if (ex.StatusCode >= 300 && ex.StatusCode < 400)
+            {
+                return "PortalIo never follows a redirect: the signed headers would travel with it. Check -BaseUri or -Environment of Connect-Portal (https, host, path), " +
+                    "and whether a proxy rewrites requests; connect to the address the redirect names only if you trust it.";
             }
             switch (ex.StatusCode)
             {
+                case 414:
+                    return "The URL is longer than the server accepts: pass fewer or shorter filter values, or split the command into several.";
                 case 400:
                     var fields = ex.FieldErrors.Where(f => !string.IsNullOrEmpty(f.FieldName)).Select(f => f.FieldName).Distinct().ToList();
                     var rule = hints?.BadRequest;
