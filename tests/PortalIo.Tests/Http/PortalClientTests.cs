@@ -197,8 +197,7 @@ namespace PortalIo.Tests.Http
 
         [Theory]
         [InlineData(40L, "closed after 12 of 40 bytes")]
-        [InlineData(5L, "longer than its declared 5 bytes")]
-        public async Task A_body_shorter_or_longer_than_its_Content_Length_is_a_network_failure(long declared, string message)
+        public async Task A_body_shorter_than_its_Content_Length_is_a_network_failure(long declared, string message)
         {
             var kit = new ClientTestKit(maxRetries: 0);
             kit.Handler.Then(HttpStatusCode.OK, "{\"users\":[]}", r => r.Content.Headers.ContentLength = declared);

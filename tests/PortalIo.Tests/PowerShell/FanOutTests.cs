@@ -278,10 +278,19 @@ namespace PortalIo.Tests.PowerShell
                 PathPrefix = "/public/proposals/", Key = "ProposalId",
                 Expected = new[] { "error 999001", "error 999002" },
             },
+            // A webhook carries no proposal id: the binding rule refuses it, and its error keeps its place.
+            ["Get-PortalProposal, an input the binding rule refuses"] = new Case
+            {
+                Setup = "$hook = New-PortalWebhook -Url 'https://example.com/refused' -Event proposal.status_changed; $global:in = @(" +
+                    (P0 + 2) + ", " + P0 + ", 'hook', " + (P0 + 1) + ", " + (P0 + 4) + ", " + (P0 + 3) + ") | ForEach-Object { if ($_ -eq 'hook') { $hook } else { Get-PortalProposal -Id $_ } }",
+                Script = "$in | Get-PortalProposal -ThrottleLimit 4",
+                PathPrefix = "/public/proposals/", Key = "Id",
+                Expected = new[] { "" + (P0 + 2), "" + P0, "error Webhook 42 -> https://example.com/refused", "" + (P0 + 1), "" + (P0 + 4), "" + (P0 + 3) },
+            },
             ["Get-PortalWebhook"] = new Case
             {
                 Setup = "$global:hooks = 1..5 | ForEach-Object { New-PortalWebhook -Url \"https://example.com/hook$_\" -Event proposal.status_changed }",
-                Script = "$hooks[3], $hooks[0], $hooks[4], $hooks[2], $hooks[1] | Select-Object @{ n = 'Id'; e = { $_.SubscriptionId } } | Get-PortalWebhook -ThrottleLimit 4 | ForEach-Object { [array]::IndexOf(@($hooks.SubscriptionId), $_.SubscriptionId) }",
+                Script = "$hooks[3], $hooks[0], $hooks[4], $hooks[2], $hooks[1] | Get-PortalWebhook -ThrottleLimit 4 | ForEach-Object { [array]::IndexOf(@($hooks.SubscriptionId), $_.SubscriptionId) }",
                 PathPrefix = "/public/webhook/subscriptions", Key = "",
                 Expected = new[] { "3", "0", "4", "2", "1" },
             },
