@@ -313,10 +313,21 @@ namespace PortalIo.Http
             }
             try
             {
-                var reader = new Utf8JsonReader(response.Body.AsSequence(), ReaderOptions);
-                var value = JsonSerializer.Deserialize<T>(ref reader, PortalJson.Options);
+                T? value;
+                var whole = response.Body.SingleSegment;
+                if (whole != null)
+                {
+                    // From a span the serializer reads the body once, and refuses anything after its value itself;
+                    // from a reader it would first read the value through to find its end, then again.
+                    value = JsonSerializer.Deserialize<T>(whole, PortalJson.Options);
+                }
+                else
+                {
+                    var reader = new Utf8JsonReader(response.Body.AsSequence(), ReaderOptions);
+                    value = JsonSerializer.Deserialize<T>(ref reader, PortalJson.Options);
+                    if (reader.Read()) throw new JsonException("The body has more after its JSON value.");
+                }
                 if (value is null) throw new JsonException("The body is null where " + ResponseShape.Describe(typeof(T)) + " was expected.");
-                if (reader.Read()) throw new JsonException("The body has more after its JSON value.");
                 ResponseShape.Check(value);
                 return value;
             }

@@ -69,6 +69,9 @@ namespace PortalIo.Http
             return new ResponseBody(segments, length);
         }
 
+        /// <summary>The body when it is one segment (every body up to 64 KB of declared length), else null.</summary>
+        public byte[]? SingleSegment => _segments.Count == 1 ? _segments[0] : null;
+
         /// <summary>The body as one sequence, for a JSON reader (no copy).</summary>
         public ReadOnlySequence<byte> AsSequence()
         {
