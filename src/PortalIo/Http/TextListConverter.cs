@@ -17,12 +17,22 @@ namespace PortalIo.Http
 
         private sealed class TextListConverter<T> : JsonConverter<List<T>>
         {
+            private JsonConverter<T>? _items;
+
             public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("A JSON array was expected.");
+                // The item converter itself, not JsonSerializer.Deserialize: that would look the type up
+                // again for every item and read each one through twice (once to find its end).
+                var items = _items ??= (JsonConverter<T>)options.GetConverter(typeof(T));
                 var list = new TextList<T>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    list.Add(JsonSerializer.Deserialize<T>(ref reader, options)!);
+                {
+                    if (reader.TokenType == JsonTokenType.Null && default(T) is null && !items.HandleNull)
+                        list.Add(default!);
+                    else
+                        list.Add(items.Read(ref reader, typeof(T), options)!);
+                }
                 return list;
             }
 
