@@ -314,6 +314,7 @@ namespace PortalIo.Http
             try
             {
                 T? value;
+                var unknownBefore = Models.PortalObject.ReadWithUnknownFieldsOnThisThread;
                 var whole = response.Body.SingleSegment;
                 if (whole != null)
                 {
@@ -328,6 +329,7 @@ namespace PortalIo.Http
                     if (reader.Read()) throw new JsonException("The body has more after its JSON value.");
                 }
                 if (value is null) throw new JsonException("The body is null where " + ResponseShape.Describe(typeof(T)) + " was expected.");
+                if (value is Models.PortalObject root && Models.PortalObject.ReadWithUnknownFieldsOnThisThread == unknownBefore) root.NoUnknownFieldsInTree = true;
                 ResponseShape.Check(value);
                 return value;
             }

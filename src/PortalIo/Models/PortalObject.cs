@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
@@ -20,10 +21,26 @@ namespace PortalIo.Models
         [JsonExtensionData]
         public IDictionary<string, object?>? AdditionalProperties { get; set; }
 
+        [ThreadStatic]
+        private static int t_readWithUnknownFields;
+
+        /// <summary>
+        /// How many objects with unknown fields this thread has read. Reading one body is synchronous,
+        /// so a reader that finds it unchanged after a body knows that no object of it has any.
+        /// </summary>
+        internal static int ReadWithUnknownFieldsOnThisThread => t_readWithUnknownFields;
+
+        /// <summary>
+        /// Known to hold no unknown field, here or in any object below (set by the reader of the body
+        /// it came in), so that nothing needs to look for them. False when not known.
+        /// </summary>
+        internal bool NoUnknownFieldsInTree { get; set; }
+
         void IJsonOnDeserialized.OnDeserialized()
         {
             AdditionalProperties = JsonFields.From(AdditionalProperties);
             OnDeserialized();
+            if (AdditionalProperties != null && AdditionalProperties.Count > 0) t_readWithUnknownFields++;
         }
 
         /// <summary>Turns the model's own loosely documented members into plain values, as <see cref="AdditionalProperties"/>.</summary>

@@ -16,6 +16,8 @@ namespace PortalIo.PowerShell
     {
         public static void Surface(object? output)
         {
+            // Most answers hold none: their reader says so, and the walk through the tree is spared.
+            if (output is PortalObject whole && whole.NoUnknownFieldsInTree) return;
             foreach (var node in PortalObjectTree.Of(output))
             {
                 var fields = node.AdditionalProperties;

@@ -196,6 +196,21 @@ namespace PortalIo.Tests.Http
         }
 
         [Theory]
+        [InlineData("{\"id\":7,\"areas\":[{\"id\":1,\"options\":[{\"id\":2,\"items\":[{\"id\":3,\"zzDeep\":\"x\"}]}]}]}", false)]
+        [InlineData("{\"id\":7,\"zzTop\":1,\"areas\":[]}", false)]
+        [InlineData("{\"id\":7,\"areas\":[{\"id\":1,\"options\":[{\"id\":2,\"items\":[{\"id\":3}]}]}]}", true)]
+        public async Task An_answer_is_known_free_of_unknown_fields_only_when_no_object_at_any_depth_has_one(string body, bool free)
+        {
+            var kit = new ClientTestKit(maxRetries: 0);
+            kit.Handler.Then(HttpStatusCode.OK, body);
+
+            var proposal = await kit.Client.SendAsync<PortalIo.Models.Proposal>(PortalRequest.Get("public/proposals/7"), null, CancellationToken.None);
+
+            // UnknownFields.Surface skips the walk through an answer known to be free of them.
+            Assert.Equal(free, proposal.NoUnknownFieldsInTree);
+        }
+
+        [Theory]
         [InlineData(40L, "closed after 12 of 40 bytes")]
         public async Task A_body_shorter_than_its_Content_Length_is_a_network_failure(long declared, string message)
         {
