@@ -167,7 +167,12 @@ namespace PortalIo.Tests.Http
         }
 
         [Fact]
-        public async Task Turns_reached_late_start_one_spacing_apart_not_together()
+        public Task Turns_reached_late_start_one_spacing_apart_not_together() =>
+            // Off xunit's synchronization context, so that each wake-up below runs its waiter at once, in the
+            // order the test sets them (under that context they would be queued and could run in either order).
+            Task.Run(TurnsReachedLateAsync);
+
+        private static async Task TurnsReachedLateAsync()
         {
             var clock = new Clock();
             var sleeping = new List<TaskCompletionSource<bool>>();
