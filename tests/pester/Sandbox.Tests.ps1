@@ -97,6 +97,26 @@ Describe 'Start-PortalSandbox and Stop-PortalSandbox' {
         }
     }
 
+    It 'shows how it was started in its list view, and each request''s concurrency in the journal''s' {
+        $limited = Start-PortalSandbox -RateLimit 20 -Latency 30
+        try {
+            $view = $limited | Format-List | Out-String -Width 80
+            $view | Should -Match 'StartKind\s*:\s*Seed'
+            $view | Should -Match 'Latency\s*:\s*00:00:00\.03'
+            $view | Should -Match 'RateLimit\s*:\s*20'
+            $limitedSession = $limited | Connect-Portal -PassThru
+            $null = Get-PortalProposal -Id 1042 -Session $limitedSession
+            $journal = Get-PortalSandboxRequest -Sandbox $limited -Last 1 | Format-List | Out-String -Width 80
+            $journal | Should -Match 'RateLimited\s*:\s*False'
+            $journal | Should -Match 'InFlightOnArrival\s*:\s*\d+'
+        }
+        finally {
+            $limited | Stop-PortalSandbox
+            # The file's own sandbox is this runspace's current session again.
+            $sandbox | Connect-Portal
+        }
+    }
+
     It 'shows no secret when rendered or converted to JSON' {
         $secret = ConvertFrom-TestSecureString $sandbox.SecretKey
         $password = ConvertFrom-TestSecureString $sandbox.Credential.Password

@@ -91,6 +91,21 @@ Describe 'Get-PortalWebhook, Set-PortalWebhook and Remove-PortalWebhook' {
         (Get-PortalWebhook -Id $hook.Id).Id | Should -Be $hook.Id
     }
 
+    It 'gets the given ids in their order, an unknown one as PortalIo.NotFound in its place, and ids from the pipeline' {
+        $a = New-TestWebhook
+        $b = New-TestWebhook
+
+        $out = @(Get-PortalWebhook -Id $b.SubscriptionId, 999777, $a.SubscriptionId 2>&1)
+
+        $out.Count | Should -Be 3
+        $out[0].SubscriptionId | Should -Be $b.SubscriptionId
+        $out[1] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        $out[1].FullyQualifiedErrorId | Should -BeLike 'PortalIo.NotFound*'
+        $out[1].TargetObject | Should -Be 999777
+        $out[2].SubscriptionId | Should -Be $a.SubscriptionId
+        ($a.SubscriptionId | Get-PortalWebhook).SubscriptionId | Should -Be $a.SubscriptionId
+    }
+
     It 'changes only the given values, from the pipeline' {
         $hook = New-TestWebhook
 

@@ -13,11 +13,16 @@ namespace PortalIo.Http
     /// does not stall the others.
     /// <list type="bullet">
     /// <item>Until the first 429 it costs nothing: no limit, attempts start at once.</item>
-    /// <item>A 429 cuts the rate (multiplicative decrease): the first to 95 % of the answers the
-    /// server gave in the last second (what it let through), every later one by a further 10 %. A 429
+    /// <item>A 429 cuts the rate (multiplicative decrease): the first to 95 % of what the server let
+    /// through in a second (without a Retry-After: the answers of the last second), every later one by
+    /// a further 10 %. A 429
     /// to an attempt that started before the last cut belongs to the same burst and cuts nothing;
     /// nor does one that comes while nothing of this session was answered in the last second (another
-    /// client used the key's allowance: there is nothing to measure).</item>
+    /// client used the key's allowance, or the answers let through are still on their way).</item>
+    /// <item>A first 429 with a Retry-After sets the rate when the pause is over, from the attempts that
+    /// started in the second before it came back and succeeded: by then they have been answered (a
+    /// server may answer its 429s at once and the others after its latency), and nothing starts
+    /// during the pause anyway.</item>
     /// <item>A 429's Retry-After holds back every attempt of the session that has not started yet
     /// until it has passed; attempts already sent finish. A wait longer than
     /// <see cref="MaxPause"/> is not a pause (that call fails instead, see RetryPolicy).</item>
@@ -49,8 +54,12 @@ namespace PortalIo.Http
         private readonly Func<TimeSpan> _now;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly long[] _answerLog = new long[AnswerLogSize];
+        private readonly long[] _startLog = new long[AnswerLogSize];
         private int _answerNext;
         private int _answersKept;
+        private long _remeasureFor = long.MinValue;
+        private long _remeasureAt;
+        private string? _learnedLater;
 
         private volatile bool _limited;
         private double _rate;
@@ -80,7 +89,7 @@ namespace PortalIo.Http
             {
                 lock (_gate)
                 {
-                    LiftWhenQuiet(Ticks);
+                    Settle(Ticks);
                     return _limited ? _rate : (double?)null;
                 }
             }
@@ -96,10 +105,10 @@ namespace PortalIo.Http
         {
             var now = Ticks;
             startedAt = new TimeSpan(now);
-            if (!_limited && Volatile.Read(ref _pausedUntil) <= now) return true;
+            if (!_limited && Volatile.Read(ref _pausedUntil) <= now && Volatile.Read(ref _remeasureFor) == long.MinValue) return true;
             lock (_gate)
             {
-                LiftWhenQuiet(now);
+                Settle(now);
                 if (Earliest(now) > now) return false;
                 Reserve(now);
                 _lastStart = now;
@@ -118,7 +127,7 @@ namespace PortalIo.Http
                 lock (_gate)
                 {
                     var now = Ticks;
-                    LiftWhenQuiet(now);
+                    Settle(now);
                     // A first turn, or a fresh one when a 429's pause began after this one was taken: the
                     // turns a pause held back are spaced again, not started together when it ends.
                     if (turn == long.MinValue || _pausedUntil > turn) turn = Reserve(now);
@@ -147,13 +156,16 @@ namespace PortalIo.Http
             lock (_gate)
             {
                 var now = Ticks;
+                Settle(now);
+                var learnedLater = _learnedLater;
+                _learnedLater = null;
                 if (statusCode != 429)
                 {
                     _answerLog[_answerNext] = now;
+                    _startLog[_answerNext] = startedAt.Ticks;
                     _answerNext = (_answerNext + 1) % AnswerLogSize;
                     if (_answersKept < AnswerLogSize) _answersKept++;
-                    LiftWhenQuiet(now);
-                    return null;
+                    return learnedLater;
                 }
 
                 _last429 = now;
@@ -164,19 +176,62 @@ namespace PortalIo.Http
                     if (until > _pausedUntil) Volatile.Write(ref _pausedUntil, until);
                     paused = true;
                 }
-                if (startedAt.Ticks < _lastCut) return null;
+                if (startedAt.Ticks < _lastCut) return learnedLater;
+                if (!_limited && paused)
+                {
+                    // The first 429s of a burst: nothing starts before the Retry-After anyway, and by then the
+                    // answers the server let through have come in (it may answer a 429 before them). The rate
+                    // is set then (Settle), from the attempts that started in the second before this first
+                    // 429 came back and succeeded: the server takes them in the order they arrive, not in the
+                    // order they started, so every one started before now counts, refused or not.
+                    if (_remeasureFor == long.MinValue) _remeasureFor = now;
+                    _remeasureAt = _pausedUntil;
+                    return PauseOnly(retryAfter!.Value);
+                }
                 var answered = _limited ? 0 : AnsweredInLastSecond(now);
-                // A 429 while this session had nothing answered in the last second came from another
-                // client's use of the same key: there is nothing of ours to measure, only the pause applies.
-                if (!_limited && answered == 0) return paused ? PauseOnly(retryAfter!.Value) : null;
+                // A 429 without a pause while this session had nothing answered in the last second came
+                // from another client's use of the same key: there is nothing of ours to measure.
+                if (!_limited && answered == 0) return learnedLater;
 
                 _rate = Math.Max(MinimumRate, _limited ? _rate * LaterCut : FirstCut * answered);
                 _limited = true;
                 _lastCut = now;
-                return "429 Too Many Requests: this session now starts at most " + _rate.ToString("0.#", CultureInfo.InvariantCulture)
-                    + " requests per second" + (paused ? ", none before the server's Retry-After of "
+                return Paced() + (paused ? ", none before the server's Retry-After of "
                     + retryAfter!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s has passed." : ".");
             }
+        }
+
+        private string Paced()
+        {
+            var rate = _rate.ToString("0.#", CultureInfo.InvariantCulture);
+            return "429 Too Many Requests: this session now starts at most " + rate + (rate == "1" ? " request" : " requests") + " per second";
+        }
+
+        /// <summary>Under the lock: lifts a limit after a quiet minute, and sets the rate a first 429 waited for.</summary>
+        private void Settle(long now)
+        {
+            LiftWhenQuiet(now);
+            if (_remeasureFor == long.MinValue || now < _remeasureAt) return;
+            // What the server let through: the attempts started in the second before its first 429 came
+            // back that succeeded. Nothing (another client used the key's allowance): only the pause applied.
+            var letThrough = SucceededInSecondBefore(_remeasureFor);
+            _remeasureFor = long.MinValue;
+            if (letThrough == 0 || _limited) return;
+            _rate = Math.Max(MinimumRate, FirstCut * letThrough);
+            _limited = true;
+            _lastCut = now;
+            _learnedLater = Paced() + ", from the " + letThrough + " requests the server let through before its first 429.";
+        }
+
+        private int SucceededInSecondBefore(long firstRefusal)
+        {
+            var count = 0;
+            for (var i = 0; i < _answersKept; i++)
+            {
+                var started = _startLog[i];
+                if (started <= firstRefusal && firstRefusal - started < TimeSpan.TicksPerSecond) count++;
+            }
+            return count;
         }
 
         private static string PauseOnly(TimeSpan retryAfter) =>

@@ -62,31 +62,30 @@ namespace PortalIo.Tests.Http
         }
 
         [Fact]
-        public void The_first_429_paces_at_95_percent_of_what_was_answered_in_the_last_second_after_the_Retry_After()
+        public void The_first_429_paces_at_95_percent_of_what_the_server_let_through_once_its_Retry_After_has_passed()
         {
             var (limiter, clock) = New();
             // A burst: 40 answers long ago (forgotten), then 50 in the last 250 ms, as a fan-out of 8 meets a limit of 50/s.
             Answered(limiter, clock, 40, TimeSpan.FromMilliseconds(1));
             clock.Now += TimeSpan.FromSeconds(5);
-            var inBurst = Enumerable.Range(0, 8).Select(_ => Start(limiter)).ToList();
             Answered(limiter, clock, 50, TimeSpan.FromMilliseconds(5));
+            var refused = Enumerable.Range(0, 8).Select(_ => Start(limiter)).ToList();
 
-            var learned = limiter.OnAnswer(inBurst[0], 429, TimeSpan.FromSeconds(1));
+            var first = limiter.OnAnswer(refused[0], 429, TimeSpan.FromSeconds(1));
             var pausedAt = clock.Now;
-
-            Assert.Equal(47.5, limiter.RequestsPerSecond);
-            Assert.Contains("at most 47.5 requests per second", learned);
-            Assert.Contains("Retry-After of 1 s", learned);
-            // The rest of the burst started before the cut: it pauses too, but cuts nothing more.
-            foreach (var started in inBurst.Skip(1)) Assert.Null(limiter.OnAnswer(started, 429, TimeSpan.FromSeconds(1)));
-            Assert.Equal(47.5, limiter.RequestsPerSecond);
+            // The rest of the burst pauses too, and nothing is decided before the pause is over.
+            foreach (var started in refused.Skip(1)) Assert.Contains("no request of this session starts before", limiter.OnAnswer(started, 429, TimeSpan.FromSeconds(1)));
+            Assert.Contains("Retry-After of 1 s", first);
+            Assert.Null(limiter.RequestsPerSecond);
 
             // Nothing starts before the Retry-After has passed; then one start every 1/47.5 s.
             Assert.False(limiter.TryStartNow(out _));
             var starts = Enumerable.Range(0, 5).Select(_ => limiter.WaitForTurnAsync(CancellationToken.None).GetAwaiter().GetResult()).ToList();
             Assert.Equal(pausedAt + TimeSpan.FromSeconds(1), starts[0]);
+            Assert.Equal(47.5, limiter.RequestsPerSecond);
             var spacing = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 47.5));
             for (var i = 1; i < starts.Count; i++) Assert.Equal(spacing, starts[i] - starts[i - 1]);
+            Assert.Contains("at most 47.5 requests per second, from the 50 requests the server let through", limiter.OnAnswer(starts[0], 200, null));
         }
 
         [Fact]
@@ -120,6 +119,37 @@ namespace PortalIo.Tests.Http
             Assert.Equal(new[] { TimeSpan.FromSeconds(2) }, clock.Waits);
             Assert.True(limiter.TryStartNow(out var next));
             Assert.Equal(started, next);
+        }
+
+        [Fact]
+        public void A_burst_whose_429s_come_back_before_its_successes_is_counted_once_they_have()
+        {
+            var (limiter, clock) = New();
+            // Eight at once against a limit of 5 per second: the server refuses three at once and answers
+            // the five it let through after its 100 ms latency.
+            var burst = Enumerable.Range(0, 8).Select(_ => Start(limiter)).ToList();
+            clock.Now += TimeSpan.FromMilliseconds(1);
+            var first = limiter.OnAnswer(burst[5], 429, TimeSpan.FromSeconds(1));
+            foreach (var refused in burst.Skip(6)) limiter.OnAnswer(refused, 429, TimeSpan.FromSeconds(1));
+            Assert.Contains("no request of this session starts before", first);
+            Assert.Null(limiter.RequestsPerSecond);
+            clock.Now += TimeSpan.FromMilliseconds(99);
+            foreach (var letThrough in burst.Take(5)) Assert.Null(limiter.OnAnswer(letThrough, 200, null));
+
+            // The pause is over: the five that succeeded set the pace, and the next answer says so.
+            clock.Now += TimeSpan.FromSeconds(1);
+            Assert.Equal(4.75, limiter.RequestsPerSecond);
+            var said = limiter.OnAnswer(Start(limiter), 200, null);
+            Assert.Contains("at most 4.8 requests per second, from the 5 requests the server let through", said);
+            Assert.Null(limiter.OnAnswer(Start(limiter), 200, null));
+        }
+
+        [Fact]
+        public void One_request_per_second_is_said_in_the_singular()
+        {
+            var (limiter, clock) = New();
+            Answered(limiter, clock, 1, TimeSpan.Zero);
+            Assert.Contains("at most 1 request per second", limiter.OnAnswer(Start(limiter), 429, null));
         }
 
         [Theory]
@@ -209,9 +239,10 @@ namespace PortalIo.Tests.Http
             var (limiter, clock) = New();
             Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
             limiter.OnAnswer(Start(limiter), 429, TimeSpan.FromSeconds(1));
+            clock.Now += TimeSpan.FromSeconds(1);
             Assert.NotNull(limiter.RequestsPerSecond);
 
-            clock.Now += AdaptiveRateLimiter.QuietPeriod - TimeSpan.FromSeconds(1);
+            clock.Now += AdaptiveRateLimiter.QuietPeriod - TimeSpan.FromSeconds(2);
             Assert.NotNull(limiter.RequestsPerSecond);
             clock.Now += TimeSpan.FromSeconds(1);
             Assert.Null(limiter.RequestsPerSecond);
