@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading;
 using PortalIo.Http;
 
 namespace PortalIo.PowerShell
@@ -17,7 +18,8 @@ namespace PortalIo.PowerShell
             Warning,
         }
 
-        private readonly ConcurrentQueue<(Stream Stream, string Text)> _lines = new ConcurrentQueue<(Stream, string)>();
+        // Made at the first line: most commands log nothing, and an empty queue already holds a segment of 32 slots.
+        private ConcurrentQueue<(Stream Stream, string Text)>? _lines;
 
         public CmdletLog(bool verbose, bool debug)
         {
@@ -28,17 +30,22 @@ namespace PortalIo.PowerShell
         public bool IsVerboseEnabled { get; }
         public bool IsDebugEnabled { get; }
 
-        public bool IsEmpty => _lines.IsEmpty;
+        public bool IsEmpty => _lines?.IsEmpty ?? true;
 
-        public void Verbose(string message) => _lines.Enqueue((Stream.Verbose, message));
+        public void Verbose(string message) => Lines.Enqueue((Stream.Verbose, message));
 
-        public void Debug(string message) => _lines.Enqueue((Stream.Debug, message));
+        public void Debug(string message) => Lines.Enqueue((Stream.Debug, message));
 
-        public void Warning(string message) => _lines.Enqueue((Stream.Warning, message));
+        public void Warning(string message) => Lines.Enqueue((Stream.Warning, message));
+
+        // Lines may come from several threads at once (fan-out): the first queue made is the one kept.
+        private ConcurrentQueue<(Stream Stream, string Text)> Lines =>
+            _lines ?? Interlocked.CompareExchange(ref _lines, new ConcurrentQueue<(Stream, string)>(), null) ?? _lines!;
 
         public bool TryTake(out Stream stream, out string text)
         {
-            if (_lines.TryDequeue(out var line))
+            var lines = _lines;
+            if (lines != null && lines.TryDequeue(out var line))
             {
                 stream = line.Stream;
                 text = line.Text;

@@ -62,6 +62,24 @@ namespace PortalIo.PowerShell
         }
 
         /// <summary>
+        /// <see cref="FanOut{T}"/> for each of <paramref name="ids"/>, in order. One id on the command
+        /// line with no pipeline input has nothing to overlap with: its call is made and written at
+        /// once, through the same error-record and Ctrl+C handling, without the fan-out's machinery
+        /// (a linked cancellation, a queue, closures), which would otherwise cost every one-off
+        /// command more than the engine does.
+        /// </summary>
+        private protected void FanOutEach<TId, T>(TId[] ids, Func<PortalCall, TId, Task<T>> read, Action<T> write, ErrorRecordFactory.Hints? hints = null)
+        {
+            if (ids.Length == 1 && _fanOut is null && !MyInvocation.ExpectingInput)
+            {
+                var id = ids[0];
+                ForInput(id, () => write(Await(read(Call, id))), hints);
+                return;
+            }
+            foreach (var id in ids) FanOut(id, call => read(call, id), write, hints);
+        }
+
+        /// <summary>
         /// A paged listing per input (a cmdlet with SupportsPaging): its first page is fetched in the
         /// fan-out, the rest as the objects are written, as <see cref="PortalApiCmdlet.WritePaged{T}"/>
         /// does, so that at most one page per input is held.

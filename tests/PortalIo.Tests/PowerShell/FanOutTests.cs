@@ -180,6 +180,51 @@ namespace PortalIo.Tests.PowerShell
             Assert.Equal(receivedWhenStopped, sandbox.RequestCount);
         }
 
+        /// <summary>One id on the command line skips the fan-out's machinery (FanOutEach): Ctrl+C must still end its call at once.</summary>
+        [Fact]
+        public void Stop_ends_a_single_id_read_at_once()
+        {
+            var path = "/public/proposals/" + SandboxSeed.DraftProposalId;
+            var heldNow = 0;
+            using var release = new ManualResetEventSlim();
+            void Hold(SandboxObservedRequest request)
+            {
+                if (request.Method != "GET" || request.RawUrl != path) return;
+                Interlocked.Increment(ref heldNow);
+                release.Wait(TimeSpan.FromSeconds(30));
+                Interlocked.Decrement(ref heldNow);
+            }
+            using var sandbox = SandboxServer.Start(new SandboxOptions { RequestObserver = Hold });
+            using var connected = new ConnectedRunspace(sandbox);
+            using var ps = connected.Runspace.Create("Get-PortalProposal -Id " + SandboxSeed.DraftProposalId);
+            var output = new PSDataCollection<PSObject>();
+            ps.BeginInvoke<PSObject, PSObject>(null, output);
+            for (var i = 0; i < 3000 && Volatile.Read(ref heldNow) < 1; i++) Thread.Sleep(10);
+            Assert.Equal(1, Volatile.Read(ref heldNow));
+
+            ps.Stop();
+            var heldWhenStopped = Volatile.Read(ref heldNow);
+            release.Set();
+
+            // Stop returned while the sandbox still held the one request (for up to 30 s): it did not wait for it.
+            Assert.Equal(1, heldWhenStopped);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Empty(output);
+        }
+
+        [Fact]
+        public void A_single_id_that_fails_is_its_own_error_record_and_the_script_goes_on()
+        {
+            using var sandbox = SandboxServer.Start(new SandboxOptions());
+            using var connected = new ConnectedRunspace(sandbox);
+            var run = connected.Run("Get-PortalProposal -Id " + SandboxSeed.OtherAccountProposalId + "; 'after'");
+            var record = Assert.Single(run.Errors);
+            Assert.StartsWith("PortalIo.NotFound", record.FullyQualifiedErrorId);
+            Assert.Equal(SandboxSeed.OtherAccountProposalId, record.TargetObject);
+            Assert.Contains("Get-PortalProposal", record.ErrorDetails.RecommendedAction);
+            Assert.Equal("after", Assert.Single(run.Output).BaseObject);
+        }
+
         [Fact]
         public void ThrottleLimit_is_validated()
         {

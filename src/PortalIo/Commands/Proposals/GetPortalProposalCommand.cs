@@ -81,7 +81,7 @@ namespace PortalIo.Commands.Proposals
             {
                 if (Refused(PagingParameterNames, "applies to a listing; -Id gets exactly the proposals given, so nothing was read.",
                     "Leave it out, or select among the results with Select-Object -First/-Skip.")) return;
-                foreach (var id in Id) FanOut(id, call => ProposalsApi.GetAsync(call, id), Emit, NotFoundHint);
+                FanOutEach(Id, ProposalsApi.GetAsync, Emit, NotFoundHint);
                 return;
             }
 
