@@ -28,6 +28,15 @@ Describe 'Get-PortalProposal' {
         $first[1].Status | Should -Be 'Draft'
     }
 
+    It 'shows every status whole in the default table at 80 columns' {
+        $statuses = [enum]::GetNames([PortalIo.Models.ProposalStatus])
+        $rows = foreach ($status in $statuses) { [PortalIo.Models.Proposal]@{ Id = 1; Name = 'A proposal with a long name'; Status = $status } }
+
+        $table = $rows | Format-Table | Out-String -Width 80
+
+        foreach ($status in $statuses) { $table | Should -Match "\b$status\b" }
+    }
+
     It 'filters by status and search text' {
         $accepted = @(Get-PortalProposal -Status Accepted, Declined)
         $smith = @(Get-PortalProposal -SearchText 'Smith Residence')
