@@ -126,7 +126,10 @@ namespace PortalIo.Http
                 long delay;
                 lock (_gate)
                 {
-                    var now = Ticks;
+                    // A wait counts as over when its timer ends it, which may be a fraction of a millisecond
+                    // early (waits are timed in whole milliseconds): the turns a first 429's pause held back
+                    // must see the rate it set when it ended, or they would all start at once.
+                    var now = Math.Max(Ticks, waitedFor);
                     Settle(now);
                     // A first turn, or a fresh one when a 429's pause began after this one was taken: the
                     // turns a pause held back are spaced again, not started together when it ends.
@@ -135,7 +138,7 @@ namespace PortalIo.Http
                     // a burst of them would reach the server within one of its windows.
                     var start = _limited ? Math.Max(turn, _lastStart + Spacing) : turn;
                     // Waited for already: only what happened meanwhile (a pause, another start) waits again.
-                    if (start <= now || start <= waitedFor || wait >= MaxWaits)
+                    if (start <= now || wait >= MaxWaits)
                     {
                         _lastStart = now;
                         return new TimeSpan(now);

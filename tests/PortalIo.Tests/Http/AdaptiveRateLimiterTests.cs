@@ -234,6 +234,46 @@ namespace PortalIo.Tests.Http
         }
 
         [Fact]
+        public Task Turns_held_back_by_a_first_429_start_paced_even_when_the_timer_wakes_them_early() =>
+            Task.Run(TurnsWokenEarlyAsync);
+
+        private static async Task TurnsWokenEarlyAsync()
+        {
+            var clock = new Clock();
+            var sleeping = new List<TaskCompletionSource<bool>>();
+            var limiter = new AdaptiveRateLimiter((wait, token) =>
+            {
+                var woken = new TaskCompletionSource<bool>();
+                sleeping.Add(woken);
+                return woken.Task;
+            }, () => clock.Now);
+            // Eight at once against 5 per second: three refused with a Retry-After of 1 s, five answered.
+            var burst = Enumerable.Range(0, 8).Select(_ => Start(limiter)).ToList();
+            clock.Now += TimeSpan.FromMilliseconds(1);
+            foreach (var refused in burst.Skip(5)) limiter.OnAnswer(refused, 429, TimeSpan.FromSeconds(1));
+            clock.Now += TimeSpan.FromMilliseconds(99);
+            foreach (var letThrough in burst.Take(5)) limiter.OnAnswer(letThrough, 200, null);
+            var pauseEnds = TimeSpan.FromSeconds(100) + TimeSpan.FromMilliseconds(1) + TimeSpan.FromSeconds(1);
+            var first = limiter.WaitForTurnAsync(CancellationToken.None);
+            var second = limiter.WaitForTurnAsync(CancellationToken.None);
+            Assert.Equal(2, sleeping.Count);
+
+            // Timers round a wait down to the millisecond: both wake a fraction of one before the pause ends.
+            clock.Now = pauseEnds - TimeSpan.FromTicks(5000);
+            sleeping[0].SetResult(true);
+            sleeping[1].SetResult(true);
+
+            // The first starts (its wait is over); the rate the five set (4.75/s) spaces the second.
+            await first;
+            Assert.Equal(4.75, limiter.RequestsPerSecond);
+            Assert.False(second.IsCompleted, "both turns held back by the pause started together when it ended");
+            Assert.Equal(3, sleeping.Count);
+            clock.Now += TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 4.75));
+            sleeping[2].SetResult(true);
+            Assert.True(await second - await first >= TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 4.75)) - TimeSpan.FromTicks(5000));
+        }
+
+        [Fact]
         public void A_minute_without_a_429_lifts_the_limit()
         {
             var (limiter, clock) = New();
