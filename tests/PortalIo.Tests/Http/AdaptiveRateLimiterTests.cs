@@ -48,6 +48,23 @@ namespace PortalIo.Tests.Http
             }
         }
 
+        /// <summary>
+        /// A limiter whose waits end only when the test wakes them (in <c>sleeping</c>, in the order they
+        /// began), at whatever time the test has set the clock to meanwhile.
+        /// </summary>
+        private static (AdaptiveRateLimiter Limiter, Clock Clock, List<TaskCompletionSource<bool>> Sleeping) WokenByTheTest()
+        {
+            var clock = new Clock();
+            var sleeping = new List<TaskCompletionSource<bool>>();
+            var limiter = new AdaptiveRateLimiter((wait, token) =>
+            {
+                var woken = new TaskCompletionSource<bool>();
+                sleeping.Add(woken);
+                return woken.Task;
+            }, () => clock.Now);
+            return (limiter, clock, sleeping);
+        }
+
         [Fact]
         public void Without_a_429_there_is_no_limit_and_no_wait()
         {
@@ -204,14 +221,7 @@ namespace PortalIo.Tests.Http
 
         private static async Task TurnsReachedLateAsync()
         {
-            var clock = new Clock();
-            var sleeping = new List<TaskCompletionSource<bool>>();
-            var limiter = new AdaptiveRateLimiter((wait, token) =>
-            {
-                var woken = new TaskCompletionSource<bool>();
-                sleeping.Add(woken);
-                return woken.Task;
-            }, () => clock.Now);
+            var (limiter, clock, sleeping) = WokenByTheTest();
             Answered(limiter, clock, 10, TimeSpan.FromMilliseconds(10));
             limiter.OnAnswer(Start(limiter), 429, null); // 9.5 per second, no pause
             var spacing = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 9.5));
@@ -235,31 +245,26 @@ namespace PortalIo.Tests.Http
 
         [Fact]
         public Task Turns_held_back_by_a_first_429_start_paced_even_when_the_timer_wakes_them_early() =>
+            // Off xunit's synchronization context, as above.
             Task.Run(TurnsWokenEarlyAsync);
 
         private static async Task TurnsWokenEarlyAsync()
         {
-            var clock = new Clock();
-            var sleeping = new List<TaskCompletionSource<bool>>();
-            var limiter = new AdaptiveRateLimiter((wait, token) =>
-            {
-                var woken = new TaskCompletionSource<bool>();
-                sleeping.Add(woken);
-                return woken.Task;
-            }, () => clock.Now);
+            var (limiter, clock, sleeping) = WokenByTheTest();
             // Eight at once against 5 per second: three refused with a Retry-After of 1 s, five answered.
             var burst = Enumerable.Range(0, 8).Select(_ => Start(limiter)).ToList();
             clock.Now += TimeSpan.FromMilliseconds(1);
+            var pauseEnds = clock.Now + TimeSpan.FromSeconds(1);
             foreach (var refused in burst.Skip(5)) limiter.OnAnswer(refused, 429, TimeSpan.FromSeconds(1));
             clock.Now += TimeSpan.FromMilliseconds(99);
             foreach (var letThrough in burst.Take(5)) limiter.OnAnswer(letThrough, 200, null);
-            var pauseEnds = TimeSpan.FromSeconds(100) + TimeSpan.FromMilliseconds(1) + TimeSpan.FromSeconds(1);
             var first = limiter.WaitForTurnAsync(CancellationToken.None);
             var second = limiter.WaitForTurnAsync(CancellationToken.None);
             Assert.Equal(2, sleeping.Count);
 
             // Timers round a wait down to the millisecond: both wake a fraction of one before the pause ends.
-            clock.Now = pauseEnds - TimeSpan.FromTicks(5000);
+            var early = TimeSpan.FromTicks(5000);
+            clock.Now = pauseEnds - early;
             sleeping[0].SetResult(true);
             sleeping[1].SetResult(true);
 
@@ -268,9 +273,10 @@ namespace PortalIo.Tests.Http
             Assert.Equal(4.75, limiter.RequestsPerSecond);
             Assert.False(second.IsCompleted, "both turns held back by the pause started together when it ended");
             Assert.Equal(3, sleeping.Count);
-            clock.Now += TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 4.75));
+            var spacing = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 4.75));
+            clock.Now += spacing;
             sleeping[2].SetResult(true);
-            Assert.True(await second - await first >= TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / 4.75)) - TimeSpan.FromTicks(5000));
+            Assert.True(await second - await first >= spacing - early);
         }
 
         [Fact]
