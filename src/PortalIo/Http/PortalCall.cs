@@ -12,38 +12,54 @@ namespace PortalIo.Http
     internal sealed class PortalCall
     {
         private readonly PortalClient _client;
+        private readonly int _callerThread;
 
-        public PortalCall(PortalClient client, IPortalLog? log, CancellationToken cancellation)
+        /// <param name="callerBlocks">
+        /// The caller waits for each call's task as soon as it has it, on its own thread, with nothing
+        /// to do meanwhile: the client may then send on that thread (see <see cref="BlockingSend"/>).
+        /// </param>
+        public PortalCall(PortalClient client, IPortalLog? log, CancellationToken cancellation, bool callerBlocks = false)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             Log = log ?? NullPortalLog.Instance;
             Cancellation = cancellation;
+            CallerBlocks = callerBlocks;
+            _callerThread = Environment.CurrentManagedThreadId;
         }
 
         public IPortalLog Log { get; }
 
         public CancellationToken Cancellation { get; }
 
+        /// <summary>True when the caller blocks on each call at once (see the constructor).</summary>
+        public bool CallerBlocks { get; }
+
+        /// <summary>A call may be sent inline only on the thread that made this context, never on a pool thread that a wait continued on.</summary>
+        private bool Inline => CallerBlocks && Environment.CurrentManagedThreadId == _callerThread;
+
         public Uri BaseUri => _client.BaseUri;
 
         /// <summary>The session's -MaxRetries: also how often a settled write may be sent again.</summary>
         public int MaxRetries => _client.MaxRetries;
 
-        /// <summary>The same call with another token (a fan-out cancels what is under way on its own).</summary>
+        /// <summary>
+        /// The same call with another token, for calls that run alongside each other (a fan-out
+        /// cancels what is under way on its own): never sent on the caller's thread.
+        /// </summary>
         public PortalCall WithCancellation(CancellationToken cancellation) => new PortalCall(_client, Log, cancellation);
 
         /// <summary>The final response whatever its status, for callers that read the status themselves.</summary>
-        public Task<PortalResponse> SendAsync(PortalRequest request) => _client.SendAsync(request, Log, Cancellation);
+        public Task<PortalResponse> SendAsync(PortalRequest request) => _client.SendAsync(request, Log, Cancellation, Inline);
 
         /// <summary>A successful response; its body, if any, is the caller's to read.</summary>
-        public Task<PortalResponse> SendForSuccessAsync(PortalRequest request) => _client.SendForSuccessAsync(request, Log, Cancellation);
+        public Task<PortalResponse> SendForSuccessAsync(PortalRequest request) => _client.SendForSuccessAsync(request, Log, Cancellation, Inline);
 
         /// <summary>A successful response's body as <typeparamref name="T"/>; an empty body is a failure.</summary>
-        public Task<T> SendAsync<T>(PortalRequest request) => _client.SendAsync<T>(request, Log, Cancellation);
+        public Task<T> SendAsync<T>(PortalRequest request) => _client.SendAsync<T>(request, Log, Cancellation, Inline);
 
         /// <summary>A successful response's body as <typeparamref name="T"/>, or null when the API answered without one (204).</summary>
         public Task<T?> SendForOptionalAsync<T>(PortalRequest request) where T : class =>
-            _client.SendForOptionalAsync<T>(request, Log, Cancellation);
+            _client.SendForOptionalAsync<T>(request, Log, Cancellation, Inline);
 
         /// <summary>The failure for a successful answer that lacks what the route documents.</summary>
         public PortalApiException InvalidResponse(PortalRequest request, int statusCode, string problem) =>

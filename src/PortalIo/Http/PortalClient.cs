@@ -39,6 +39,8 @@ namespace PortalIo.Http
         private readonly long _maxResponseBytes;
         private readonly Random _jitter = new Random();
         private volatile bool _getSucceeded;
+        // Only the module's own handler is known to send synchronously; a handler given in (tests) may not.
+        private volatile bool _sendsInline;
 
         /// <param name="handler">An HttpMessageHandler (tests), or null for the default one.</param>
         /// <exception cref="ArgumentException">A key that cannot be sent as a header value (the message never holds the key).</exception>
@@ -59,6 +61,7 @@ namespace PortalIo.Http
             _rateLimiter = new AdaptiveRateLimiter(_settings.Delay);
             _maxResponseBytes = ResponseSizeLimit.Clamp(_settings.MaxResponseBytes);
             _scrubber = new SecretScrubber(new[] { signer.KeyTextForScrubbing(), _userKey });
+            _sendsInline = handler is null && BlockingSend.IsAvailable;
             _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
             {
                 // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would
@@ -110,29 +113,33 @@ namespace PortalIo.Http
         }
 
         /// <summary>Sends, retrying where safe, and returns the final response whatever its status.</summary>
-        internal async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken) =>
-            (await SendCoreAsync<object>(request, log, BodyUse.None, cancellationToken).ConfigureAwait(false)).Response;
+        /// <param name="callerBlocks">
+        /// The caller blocks on the returned task at once: the request may then be sent on the
+        /// caller's thread (see <see cref="BlockingSend"/>), so the task may be complete when returned.
+        /// </param>
+        internal async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false) =>
+            (await SendCoreAsync<object>(request, log, BodyUse.None, cancellationToken, callerBlocks).ConfigureAwait(false)).Response;
 
         /// <summary>Sends and returns a successful response; any failure throws.</summary>
-        internal async Task<PortalResponse> SendForSuccessAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        internal async Task<PortalResponse> SendForSuccessAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false)
         {
-            var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(request, log, cancellationToken, callerBlocks).ConfigureAwait(false);
             EnsureSuccess(request, response);
             return response;
         }
 
         /// <summary>Sends and reads a successful JSON body as <typeparamref name="T"/>; any failure, an empty body too, throws.</summary>
-        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken)
+        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false)
         {
-            var answer = await SendCoreAsync<T>(request, log, BodyUse.Required, cancellationToken).ConfigureAwait(false);
+            var answer = await SendCoreAsync<T>(request, log, BodyUse.Required, cancellationToken, callerBlocks).ConfigureAwait(false);
             EnsureSuccess(request, answer.Response);
             return answer.Value!;
         }
 
         /// <summary>As <see cref="SendAsync{T}"/>, for routes that may answer without a body (204): null then.</summary>
-        internal async Task<T?> SendForOptionalAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken) where T : class
+        internal async Task<T?> SendForOptionalAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false) where T : class
         {
-            var answer = await SendCoreAsync<T>(request, log, BodyUse.Optional, cancellationToken).ConfigureAwait(false);
+            var answer = await SendCoreAsync<T>(request, log, BodyUse.Optional, cancellationToken, callerBlocks).ConfigureAwait(false);
             EnsureSuccess(request, answer.Response);
             return answer.Value;
         }
@@ -142,8 +149,10 @@ namespace PortalIo.Http
         /// retries last and the deadline has time left. A success answer whose body cannot be
         /// read counts as a failure of the attempt, so an idempotent request is sent again for it.
         /// </summary>
-        private async Task<Answer<T>> SendCoreAsync<T>(PortalRequest request, IPortalLog? callerLog, BodyUse use, CancellationToken cancellationToken)
+        private async Task<Answer<T>> SendCoreAsync<T>(PortalRequest request, IPortalLog? callerLog, BodyUse use, CancellationToken cancellationToken, bool callerBlocks)
         {
+            // Inline only on the caller's own thread: after a wait (pacing, backoff) this runs on a pool thread, which must not block.
+            var callerThread = callerBlocks ? Environment.CurrentManagedThreadId : -1;
             var scrubber = request.HasSecrets ? _scrubber.With(request.SecretValues()) : _scrubber;
             var log = callerLog is null || callerLog is NullPortalLog ? NullPortalLog.Instance : ScrubbingLog.Over(callerLog, scrubber);
             var uri = request.BuildUri(BaseUri);
@@ -156,7 +165,8 @@ namespace PortalIo.Http
                 if (!_rateLimiter.TryStartNow(out var startedAt))
                     startedAt = await _rateLimiter.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
                 var stopwatch = Stopwatch.StartNew();
-                var outcome = await SendOnceAsync(request, uri, scrubber, log, deadline, cancellationToken).ConfigureAwait(false);
+                var inline = callerThread == Environment.CurrentManagedThreadId;
+                var outcome = await SendOnceAsync(request, uri, scrubber, log, deadline, inline, cancellationToken).ConfigureAwait(false);
                 var elapsed = stopwatch.ElapsedMilliseconds;
 
                 var response = outcome.Response;
@@ -359,7 +369,7 @@ namespace PortalIo.Http
         }
 
         private async Task<AttemptOutcome> SendOnceAsync(PortalRequest request, Uri uri, SecretScrubber scrubber,
-            IPortalLog log, CallDeadline deadline, CancellationToken cancellationToken)
+            IPortalLog log, CallDeadline deadline, bool inline, CancellationToken cancellationToken)
         {
             var method = request.Method.Method;
             using var message = new HttpRequestMessage(request.Method, uri);
@@ -391,7 +401,7 @@ namespace PortalIo.Http
             timeout.CancelAfter(attemptTimeout);
             try
             {
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using var response = await SendMessageAsync(message, inline, timeout.Token).ConfigureAwait(false);
                 var declared = response.Content.Headers.ContentLength;
                 ResponseBody? body = null;
                 if (!declared.HasValue || declared.Value <= _maxResponseBytes)
@@ -445,6 +455,27 @@ namespace PortalIo.Http
                         "the response does not fit in this process's memory; lower Connect-Portal -MaxResponseSizeMB", method, Describe(request, scrubber), inner: ex),
                 };
             }
+        }
+
+        /// <summary>
+        /// Sends one message, on the calling thread when <paramref name="inline"/> and this client can
+        /// (<see cref="BlockingSend"/>); the body is read afterwards either way, with the attempt's timeout.
+        /// </summary>
+        private Task<HttpResponseMessage> SendMessageAsync(HttpRequestMessage message, bool inline, CancellationToken cancellationToken)
+        {
+            if (inline && _sendsInline)
+            {
+                try
+                {
+                    return Task.FromResult(BlockingSend.Send(_http, message, HttpCompletionOption.ResponseHeadersRead, cancellationToken));
+                }
+                catch (NotSupportedException)
+                {
+                    // Refused before anything was sent (e.g. an HTTP/2 connection): this client sends asynchronously from now on.
+                    _sendsInline = false;
+                }
+            }
+            return _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
 
         /// <summary>

@@ -35,8 +35,18 @@ namespace PortalIo.PowerShell
             }
         }
 
-        /// <summary>This invocation's call context (the session's client, this cmdlet's log, Ctrl+C), built on first use.</summary>
-        private protected PortalCall Call => _call ??= new PortalCall(ActiveSession.Client!, Log, CancelToken);
+        /// <summary>
+        /// This invocation's call context (the session's client, this cmdlet's log, Ctrl+C), built on
+        /// first use. Its calls are waited for at once on the pipeline thread (<see cref="PortalCmdlet.Await{T}"/>);
+        /// with no -Verbose or -Debug lines to write meanwhile, they may be sent on that thread.
+        /// </summary>
+        private protected PortalCall Call => _call ??= NewCall();
+
+        private PortalCall NewCall()
+        {
+            var log = Log;
+            return new PortalCall(ActiveSession.Client!, log, CancelToken, callerBlocks: !log.IsVerboseEnabled && !log.IsDebugEnabled);
+        }
 
         /// <summary>
         /// Writes a paged listing: the -Skip/-First window of SupportsPaging, the total first when
