@@ -12,7 +12,8 @@ namespace PortalIo.Http
     internal sealed class PortalCall
     {
         private readonly PortalClient _client;
-        private readonly int _callerThread;
+        // The thread that blocks on this context's calls, or null: only there may a call be sent inline.
+        private readonly int? _blockingThread;
 
         /// <param name="callerBlocks">
         /// The caller waits for each call's task as soon as it has it, on its own thread, with nothing
@@ -23,19 +24,12 @@ namespace PortalIo.Http
             _client = client ?? throw new ArgumentNullException(nameof(client));
             Log = log ?? NullPortalLog.Instance;
             Cancellation = cancellation;
-            CallerBlocks = callerBlocks;
-            _callerThread = Environment.CurrentManagedThreadId;
+            _blockingThread = callerBlocks ? Environment.CurrentManagedThreadId : (int?)null;
         }
 
         public IPortalLog Log { get; }
 
         public CancellationToken Cancellation { get; }
-
-        /// <summary>True when the caller blocks on each call at once (see the constructor).</summary>
-        public bool CallerBlocks { get; }
-
-        /// <summary>A call may be sent inline only on the thread that made this context, never on a pool thread that a wait continued on.</summary>
-        private bool Inline => CallerBlocks && Environment.CurrentManagedThreadId == _callerThread;
 
         public Uri BaseUri => _client.BaseUri;
 
@@ -49,17 +43,17 @@ namespace PortalIo.Http
         public PortalCall WithCancellation(CancellationToken cancellation) => new PortalCall(_client, Log, cancellation);
 
         /// <summary>The final response whatever its status, for callers that read the status themselves.</summary>
-        public Task<PortalResponse> SendAsync(PortalRequest request) => _client.SendAsync(request, Log, Cancellation, Inline);
+        public Task<PortalResponse> SendAsync(PortalRequest request) => _client.SendAsync(request, Log, Cancellation, _blockingThread);
 
         /// <summary>A successful response; its body, if any, is the caller's to read.</summary>
-        public Task<PortalResponse> SendForSuccessAsync(PortalRequest request) => _client.SendForSuccessAsync(request, Log, Cancellation, Inline);
+        public Task<PortalResponse> SendForSuccessAsync(PortalRequest request) => _client.SendForSuccessAsync(request, Log, Cancellation, _blockingThread);
 
         /// <summary>A successful response's body as <typeparamref name="T"/>; an empty body is a failure.</summary>
-        public Task<T> SendAsync<T>(PortalRequest request) => _client.SendAsync<T>(request, Log, Cancellation, Inline);
+        public Task<T> SendAsync<T>(PortalRequest request) => _client.SendAsync<T>(request, Log, Cancellation, _blockingThread);
 
         /// <summary>A successful response's body as <typeparamref name="T"/>, or null when the API answered without one (204).</summary>
         public Task<T?> SendForOptionalAsync<T>(PortalRequest request) where T : class =>
-            _client.SendForOptionalAsync<T>(request, Log, Cancellation, Inline);
+            _client.SendForOptionalAsync<T>(request, Log, Cancellation, _blockingThread);
 
         /// <summary>The failure for a successful answer that lacks what the route documents.</summary>
         public PortalApiException InvalidResponse(PortalRequest request, int statusCode, string problem) =>

@@ -113,33 +113,34 @@ namespace PortalIo.Http
         }
 
         /// <summary>Sends, retrying where safe, and returns the final response whatever its status.</summary>
-        /// <param name="callerBlocks">
-        /// The caller blocks on the returned task at once: the request may then be sent on the
-        /// caller's thread (see <see cref="BlockingSend"/>), so the task may be complete when returned.
+        /// <param name="blockingThread">
+        /// The thread that blocks on the returned task at once, or null: on that thread (and no other,
+        /// such as a pool thread a pacing wait continued on) the request is sent synchronously (see
+        /// <see cref="BlockingSend"/>), so the task may be complete when returned.
         /// </param>
-        internal async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false) =>
-            (await SendCoreAsync<object>(request, log, BodyUse.None, cancellationToken, callerBlocks).ConfigureAwait(false)).Response;
+        internal async Task<PortalResponse> SendAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, int? blockingThread = null) =>
+            (await SendCoreAsync<object>(request, log, BodyUse.None, cancellationToken, blockingThread).ConfigureAwait(false)).Response;
 
         /// <summary>Sends and returns a successful response; any failure throws.</summary>
-        internal async Task<PortalResponse> SendForSuccessAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false)
+        internal async Task<PortalResponse> SendForSuccessAsync(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, int? blockingThread = null)
         {
-            var response = await SendAsync(request, log, cancellationToken, callerBlocks).ConfigureAwait(false);
+            var response = await SendAsync(request, log, cancellationToken, blockingThread).ConfigureAwait(false);
             EnsureSuccess(request, response);
             return response;
         }
 
         /// <summary>Sends and reads a successful JSON body as <typeparamref name="T"/>; any failure, an empty body too, throws.</summary>
-        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false)
+        internal async Task<T> SendAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, int? blockingThread = null)
         {
-            var answer = await SendCoreAsync<T>(request, log, BodyUse.Required, cancellationToken, callerBlocks).ConfigureAwait(false);
+            var answer = await SendCoreAsync<T>(request, log, BodyUse.Required, cancellationToken, blockingThread).ConfigureAwait(false);
             EnsureSuccess(request, answer.Response);
             return answer.Value!;
         }
 
         /// <summary>As <see cref="SendAsync{T}"/>, for routes that may answer without a body (204): null then.</summary>
-        internal async Task<T?> SendForOptionalAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, bool callerBlocks = false) where T : class
+        internal async Task<T?> SendForOptionalAsync<T>(PortalRequest request, IPortalLog? log, CancellationToken cancellationToken, int? blockingThread = null) where T : class
         {
-            var answer = await SendCoreAsync<T>(request, log, BodyUse.Optional, cancellationToken, callerBlocks).ConfigureAwait(false);
+            var answer = await SendCoreAsync<T>(request, log, BodyUse.Optional, cancellationToken, blockingThread).ConfigureAwait(false);
             EnsureSuccess(request, answer.Response);
             return answer.Value;
         }
@@ -149,10 +150,8 @@ namespace PortalIo.Http
         /// retries last and the deadline has time left. A success answer whose body cannot be
         /// read counts as a failure of the attempt, so an idempotent request is sent again for it.
         /// </summary>
-        private async Task<Answer<T>> SendCoreAsync<T>(PortalRequest request, IPortalLog? callerLog, BodyUse use, CancellationToken cancellationToken, bool callerBlocks)
+        private async Task<Answer<T>> SendCoreAsync<T>(PortalRequest request, IPortalLog? callerLog, BodyUse use, CancellationToken cancellationToken, int? blockingThread)
         {
-            // Inline only on the caller's own thread: after a wait (pacing, backoff) this runs on a pool thread, which must not block.
-            var callerThread = callerBlocks ? Environment.CurrentManagedThreadId : -1;
             var scrubber = request.HasSecrets ? _scrubber.With(request.SecretValues()) : _scrubber;
             var log = callerLog is null || callerLog is NullPortalLog ? NullPortalLog.Instance : ScrubbingLog.Over(callerLog, scrubber);
             var uri = request.BuildUri(BaseUri);
@@ -165,7 +164,7 @@ namespace PortalIo.Http
                 if (!_rateLimiter.TryStartNow(out var startedAt))
                     startedAt = await _rateLimiter.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
                 var stopwatch = Stopwatch.StartNew();
-                var inline = callerThread == Environment.CurrentManagedThreadId;
+                var inline = blockingThread == Environment.CurrentManagedThreadId;
                 var outcome = await SendOnceAsync(request, uri, scrubber, log, deadline, inline, cancellationToken).ConfigureAwait(false);
                 var elapsed = stopwatch.ElapsedMilliseconds;
 
