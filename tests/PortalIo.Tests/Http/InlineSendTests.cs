@@ -48,13 +48,31 @@ namespace PortalIo.Tests.Http
         public async Task A_blocking_context_used_from_another_thread_does_not_block_that_thread()
         {
             var session = Demo.Session(_sandbox, new ClientSettings());
-            var blocking = new PortalCall(session.Client!, null, CancellationToken.None, callerBlocks: true);
+            // The context is made on a thread of its own that stays alive, so no pool thread can have its id.
+            PortalCall? blocking = null;
+            using var made = new ManualResetEventSlim();
+            using var done = new ManualResetEventSlim();
+            var owner = new Thread(() =>
+            {
+                blocking = new PortalCall(session.Client!, null, CancellationToken.None, callerBlocks: true);
+                made.Set();
+                done.Wait();
+            });
+            owner.Start();
+            made.Wait();
+            try
+            {
+                // Task.Run would unwrap a task: the array hands back the call's task itself, as the pool thread got it.
+                var fromPool = (await Task.Run(() => new[] { ProposalsApi.GetAsync(blocking!, 1043) }))[0];
 
-            // Task.Run would unwrap a task: the array hands back the call's task itself, as the pool thread got it.
-            var fromPool = (await Task.Run(() => new[] { ProposalsApi.GetAsync(blocking, 1043) }))[0];
-
-            Assert.False(fromPool.IsCompleted, "a pool thread was blocked for the answer");
-            Assert.Equal(1043, (await fromPool).Id);
+                Assert.False(fromPool.IsCompleted, "a pool thread was blocked for the answer");
+                Assert.Equal(1043, (await fromPool).Id);
+            }
+            finally
+            {
+                done.Set();
+                owner.Join();
+            }
         }
 
         public void Dispose() => _sandbox.Dispose();
