@@ -29,6 +29,8 @@ namespace PortalIo.Http
         private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(10);
 
         private readonly HttpClient _http;
+        // Calls sent on their caller's thread have connections of their own (null: none are sent so).
+        private readonly HttpClient? _inlineHttp;
         private readonly RequestSigner _signer;
         private readonly string _applicationKey;
         private readonly string _userKey;
@@ -39,7 +41,7 @@ namespace PortalIo.Http
         private readonly long _maxResponseBytes;
         private readonly Random _jitter = new Random();
         private volatile bool _getSucceeded;
-        // Only the module's own handler is known to send synchronously; a handler given in (tests) may not.
+        // Cleared if the inline client refuses a synchronous send (HTTP/2): asynchronous from then on.
         private volatile bool _sendsInline;
 
         /// <param name="handler">An HttpMessageHandler (tests), or null for the default one.</param>
@@ -61,14 +63,22 @@ namespace PortalIo.Http
             _rateLimiter = new AdaptiveRateLimiter(_settings.Delay);
             _maxResponseBytes = ResponseSizeLimit.Clamp(_settings.MaxResponseBytes);
             _scrubber = new SecretScrubber(new[] { signer.KeyTextForScrubbing(), _userKey });
-            _sendsInline = handler is null && BlockingSend.IsAvailable;
-            _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: handler is null)
+            _http = NewHttpClient(handler ?? DefaultHandler.Create(), disposeHandler: handler is null);
+            // Only the module's own handlers are known to send synchronously; a handler given in (tests) may not.
+            // A blocking socket would be made non-blocking for good by one asynchronous call (fan-out,
+            // -Verbose), so the calls sent inline keep to a handler of their own (see DefaultHandler).
+            if (handler is null && BlockingSend.IsAvailable)
             {
-                // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would
-                // count retries and backoff against the same budget.
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
+                var blocking = DefaultHandler.CreateBlocking(_settings.Timeout);
+                _inlineHttp = blocking is null ? _http : NewHttpClient(blocking, disposeHandler: true);
+                _sendsInline = true;
+            }
         }
+
+        // Each attempt has its own timeout (see SendOnceAsync); the client-wide one would count
+        // retries and backoff against the same budget.
+        private static HttpClient NewHttpClient(HttpMessageHandler handler, bool disposeHandler) =>
+            new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
         public Uri BaseUri { get; }
 
@@ -80,14 +90,6 @@ namespace PortalIo.Http
 
         /// <summary>The response size limit in effect (the one asked for, clamped to what the process can hold).</summary>
         public long MaxResponseBytes => _maxResponseBytes;
-
-        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
-        {
-            // Never follow a redirect: the signed headers would travel to wherever it points.
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            UseProxy = true,
-        };
 
         /// <summary>What a successful answer's body must be read as.</summary>
         private enum BodyUse
@@ -400,13 +402,15 @@ namespace PortalIo.Http
             timeout.CancelAfter(attemptTimeout);
             try
             {
-                using var response = await SendMessageAsync(message, inline, timeout.Token).ConfigureAwait(false);
+                using var response = await SendMessageAsync(message, inline, timeout.Token, out var sentInline).ConfigureAwait(false);
                 var declared = response.Content.Headers.ContentLength;
                 ResponseBody? body = null;
                 if (!declared.HasValue || declared.Value <= _maxResponseBytes)
                 {
                     using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    body = await ResponseBody.ReadAsync(stream, declared, _maxResponseBytes, timeout.Token).ConfigureAwait(false);
+                    body = sentInline
+                        ? ReadBlocking(response, stream, declared, timeout.Token)
+                        : await ResponseBody.ReadAsync(stream, declared, _maxResponseBytes, timeout.Token).ConfigureAwait(false);
                 }
                 if (body is null)
                 {
@@ -460,13 +464,16 @@ namespace PortalIo.Http
         /// Sends one message, on the calling thread when <paramref name="inline"/> and this client can
         /// (<see cref="BlockingSend"/>); the body is read afterwards either way, with the attempt's timeout.
         /// </summary>
-        private Task<HttpResponseMessage> SendMessageAsync(HttpRequestMessage message, bool inline, CancellationToken cancellationToken)
+        private Task<HttpResponseMessage> SendMessageAsync(HttpRequestMessage message, bool inline, CancellationToken cancellationToken, out bool sentInline)
         {
-            if (inline && _sendsInline)
+            sentInline = false;
+            if (inline && _sendsInline && _inlineHttp != null)
             {
                 try
                 {
-                    return Task.FromResult(BlockingSend.Send(_http, message, HttpCompletionOption.ResponseHeadersRead, cancellationToken));
+                    var response = BlockingSend.Send(_inlineHttp, message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                    sentInline = true;
+                    return Task.FromResult(response);
                 }
                 catch (NotSupportedException)
                 {
@@ -475,6 +482,25 @@ namespace PortalIo.Http
                 }
             }
             return _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+
+        /// <summary>
+        /// Reads the body of a response sent inline on this thread, as it was sent: a blocking read
+        /// keeps the connection's socket blocking (see <see cref="DefaultHandler"/>), where an
+        /// asynchronous one would make it non-blocking for good. A blocking read cannot watch a token,
+        /// so the attempt's timeout and Ctrl+C end it by closing the response (and its connection).
+        /// </summary>
+        private ResponseBody? ReadBlocking(HttpResponseMessage response, Stream stream, long? declared, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using (cancellationToken.Register(r => ((HttpResponseMessage)r!).Dispose(), response))
+                    return ResponseBody.Read(stream, declared, _maxResponseBytes);
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
+            {
+                throw new OperationCanceledException("The response was closed when its time ran out or the call was stopped.", ex, cancellationToken);
+            }
         }
 
         /// <summary>
@@ -537,7 +563,11 @@ namespace PortalIo.Http
             return ex;
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            if (_inlineHttp != null && _inlineHttp != _http) _inlineHttp.Dispose();
+        }
 
         public override string ToString() => "PortalClient " + BaseUri;
     }

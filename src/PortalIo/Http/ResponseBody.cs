@@ -41,7 +41,17 @@ namespace PortalIo.Http
         /// Reads the stream to its end; null when it holds more than <paramref name="limit"/> bytes
         /// (reading stops there). A declared length sizes the segments exactly.
         /// </summary>
-        public static async Task<ResponseBody?> ReadAsync(Stream stream, long? declaredLength, long limit, CancellationToken cancellationToken)
+        public static Task<ResponseBody?> ReadAsync(Stream stream, long? declaredLength, long limit, CancellationToken cancellationToken) =>
+            ReadCoreAsync(stream, declaredLength, limit, blocking: false, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="ReadAsync"/>, on the calling thread with the stream's blocking Read: the
+        /// returned task is complete. The caller ends a stalled read by disposing the stream.
+        /// </summary>
+        public static ResponseBody? Read(Stream stream, long? declaredLength, long limit) =>
+            ReadCoreAsync(stream, declaredLength, limit, blocking: true, CancellationToken.None).GetAwaiter().GetResult();
+
+        private static async Task<ResponseBody?> ReadCoreAsync(Stream stream, long? declaredLength, long limit, bool blocking, CancellationToken cancellationToken)
         {
             var segments = new List<byte[]>();
             long length = 0;
@@ -55,7 +65,9 @@ namespace PortalIo.Http
                 var filled = 0;
                 while (filled < size)
                 {
-                    var read = await stream.ReadAsync(segment, filled, size - filled, cancellationToken).ConfigureAwait(false);
+                    var read = blocking
+                        ? stream.Read(segment, filled, size - filled)
+                        : await stream.ReadAsync(segment, filled, size - filled, cancellationToken).ConfigureAwait(false);
                     if (read == 0) break;
                     filled += read;
                     if (length + filled > limit) return null;

@@ -1,9 +1,15 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Api;
 using PortalIo.Http;
 using PortalIo.Sandbox;
+using PortalIo.Tests.PowerShell;
 using PortalIo.Tests.Reliability;
 using Xunit;
 
@@ -13,6 +19,8 @@ namespace PortalIo.Tests.Http
     /// A call whose caller blocks on it at once is sent on the caller's thread (BlockingSend), so its
     /// task is done when handed back; a call that runs alongside others (fan-out) is not, or it could
     /// not overlap. The sandbox answers 30 ms late, so an asynchronous send cannot be done on return.
+    /// Calls sent inline use connections of their own, opened in blocking mode (DefaultHandler), and
+    /// read their body with blocking reads, which a timeout or Ctrl+C ends by closing the response.
     /// </summary>
     public sealed class InlineSendTests : IDisposable
     {
@@ -73,6 +81,95 @@ namespace PortalIo.Tests.Http
                 done.Set();
                 owner.Join();
             }
+        }
+
+        [Fact]
+        public void On_PowerShell_7_calls_sent_inline_get_a_handler_that_opens_blocking_sockets()
+        {
+            // Where the runtime lacks a piece the module falls back to HttpClientHandler without a word: this catches that on .NET 10.
+            using var handler = DefaultHandler.CreateBlocking(TimeSpan.FromSeconds(5));
+            Assert.NotNull(handler);
+            Assert.Equal("SocketsHttpHandler", handler!.GetType().Name);
+            using var stream = Assert.IsType<NetworkStream>(DefaultHandler.Connect(new DnsEndPoint(_sandbox.BaseUri.Host, _sandbox.BaseUri.Port), CancellationToken.None));
+            Assert.True(stream.Socket.Blocking);
+            Assert.True(stream.Socket.NoDelay);
+        }
+
+        [Fact]
+        public void Inline_and_fan_out_calls_take_turns_on_one_session_and_each_reads_its_own_proposal()
+        {
+            var session = Demo.Session(_sandbox, new ClientSettings());
+            var blocking = new PortalCall(session.Client!, null, CancellationToken.None, callerBlocks: true);
+            var fanOut = blocking.WithCancellation(CancellationToken.None);
+
+            var first = ProposalsApi.GetAsync(blocking, 1042);
+            Assert.True(first.IsCompleted);
+            var overlapping = new[] { ProposalsApi.GetAsync(fanOut, 1043), ProposalsApi.GetAsync(fanOut, 1044) };
+            var ids = new List<int> { first.GetAwaiter().GetResult().Id };
+            foreach (var call in overlapping) ids.Add(call.GetAwaiter().GetResult().Id);
+            var after = ProposalsApi.GetAsync(blocking, 1045);
+            Assert.True(after.IsCompleted, "an inline call after a fan-out was not sent inline");
+            ids.Add(after.GetAwaiter().GetResult().Id);
+
+            Assert.Equal(new[] { 1042, 1043, 1044, 1045 }, ids);
+        }
+
+        [Fact]
+        public void A_body_that_stalls_after_its_headers_ends_at_the_timeout_as_PortalIo_Timeout()
+        {
+            using var server = new HostileServer();
+            server.Answer(StallMidBody);
+            using var rs = new ModuleRunspace();
+            Connect(rs, server, "-TimeoutSec 1 -MaxRetries 0");
+
+            var stopwatch = Stopwatch.StartNew();
+            var run = rs.Run("Get-PortalUser");
+            stopwatch.Stop();
+
+            Assert.Equal("PortalIo.Timeout", HostileWorldTally.ErrorId(run.FirstError));
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), "the stalled body held the call for " + stopwatch.Elapsed);
+            Assert.Equal(1, server.Requests);
+        }
+
+        [Fact]
+        public void Stop_during_a_body_that_stalls_after_its_headers_returns_at_once()
+        {
+            using var server = new HostileServer();
+            server.Answer(StallMidBody);
+            using var rs = new ModuleRunspace();
+            Connect(rs, server, "-TimeoutSec 60 -MaxRetries 0");
+            using var ps = rs.Create("Get-PortalUser");
+            var running = ps.BeginInvoke();
+            var waited = Stopwatch.StartNew();
+            while (server.Requests == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(10);
+            // Time for the headers and the first bytes to arrive: the cmdlet is now in its blocking read.
+            Thread.Sleep(300);
+
+            var stopwatch = Stopwatch.StartNew();
+            ps.Stop();
+            stopwatch.Stop();
+
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), "Stop took " + stopwatch.Elapsed);
+            Assert.True(running.IsCompleted);
+        }
+
+        // Headers and 10 of 1,000 declared bytes, then nothing for 20 s.
+        private static async Task StallMidBody(HttpListenerContext c)
+        {
+            c.Response.StatusCode = 200;
+            c.Response.ContentType = "application/json";
+            c.Response.ContentLength64 = 1000;
+            await c.Response.OutputStream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("{\"users\": ["));
+            await c.Response.OutputStream.FlushAsync();
+            try { await Task.Delay(TimeSpan.FromSeconds(20)); } catch (Exception) { }
+            c.Response.Abort();
+        }
+
+        private static void Connect(ModuleRunspace rs, HostileServer server, string options)
+        {
+            var vars = new Dictionary<string, object?> { ["b"] = server.BaseUri, ["k"] = SandboxFixture.Secure("not-a-secret") };
+            Assert.Empty(rs.Run("Connect-Portal -BaseUri $b -ApplicationKey app -SecretKey $k -UserKey $k " + options, vars).Errors);
         }
 
         public void Dispose() => _sandbox.Dispose();

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq.Expressions;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Threading;
+
+namespace PortalIo.Http
+{
+    /// <summary>
+    /// The HTTP handlers a <see cref="PortalClient"/> makes for itself: redirects never followed (the
+    /// signed headers would travel to wherever one points), gzip and deflate answers unpacked, the
+    /// system proxy used.
+    /// <para>
+    /// Calls sent on the caller's thread (<see cref="BlockingSend"/>) get a handler of their own where
+    /// the runtime has SocketsHttpHandler with a ConnectCallback (.NET 5 and later: PowerShell 7.1+):
+    /// its sockets are connected in blocking mode, so such a call waits in the kernel, which wakes
+    /// the caller's thread when the answer arrives. A socket connected asynchronously stays
+    /// non-blocking for good, and .NET emulates each blocking read on it by waiting for a thread-pool
+    /// thread to report the socket readable: one more thread to wake per call. One asynchronous call
+    /// on a blocking socket makes it non-blocking too, hence a handler apart from the one that
+    /// asynchronous calls (fan-out, -Verbose) use. The module is built for netstandard2.0 (Windows
+    /// PowerShell 5.1), which lacks these types, so they are found by reflection; where any piece is
+    /// missing, inline calls share the one HttpClientHandler.
+    /// </para>
+    /// </summary>
+    internal static class DefaultHandler
+    {
+        private const DecompressionMethods Unpacked = DecompressionMethods.GZip | DecompressionMethods.Deflate;
+
+        private static readonly Func<TimeSpan, HttpMessageHandler>? s_blockingSockets = FindBlockingSockets();
+
+        /// <summary>The handler for calls sent asynchronously (and for every call where <see cref="CreateBlocking"/> gives none).</summary>
+        public static HttpMessageHandler Create() =>
+            new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = Unpacked, UseProxy = true };
+
+        /// <summary>A SocketsHttpHandler that connects blocking sockets; null where the runtime lacks one.</summary>
+        /// <param name="connectTimeout">How long a connection may take to open (the per-request timeout).</param>
+        public static HttpMessageHandler? CreateBlocking(TimeSpan connectTimeout) => s_blockingSockets?.Invoke(connectTimeout);
+
+        /// <summary>
+        /// Opens a connection in blocking mode: what the handler's ConnectCallback calls (public for the
+        /// expression that adapts it). A cancelled connect closes the socket, which ends the wait.
+        /// </summary>
+        public static Stream Connect(DnsEndPoint endPoint, CancellationToken cancellationToken)
+        {
+            // The socket the handler itself would make: dual-mode where the OS has IPv6, Nagle off.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                using (cancellationToken.Register(s => ((Socket)s!).Dispose(), socket))
+                    socket.Connect(endPoint.Host, endPoint.Port);
+                cancellationToken.ThrowIfCancellationRequested();
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
+            {
+                socket.Dispose();
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>A maker of SocketsHttpHandlers that connect through <see cref="Connect"/>; null where the runtime lacks a piece.</summary>
+        private static Func<TimeSpan, HttpMessageHandler>? FindBlockingSockets()
+        {
+            try
+            {
+                var type = typeof(HttpClient).Assembly.GetType("System.Net.Http.SocketsHttpHandler", throwOnError: false);
+                if (type is null || !typeof(HttpMessageHandler).IsAssignableFrom(type)) return null;
+                if (type.GetProperty("IsSupported", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is false) return null;
+                var callbackProperty = type.GetProperty("ConnectCallback");
+                var invoke = callbackProperty?.PropertyType.GetMethod("Invoke");
+                var parameters = invoke?.GetParameters();
+                var connectTimeoutProperty = type.GetProperty("ConnectTimeout");
+                var drainSizeProperty = type.GetProperty("MaxResponseDrainSize");
+                var drainTimeoutProperty = type.GetProperty("ResponseDrainTimeout");
+                if (callbackProperty is null || invoke is null || parameters is null || parameters.Length != 2 || connectTimeoutProperty is null
+                    || drainSizeProperty is null || drainTimeoutProperty is null)
+                    return null;
+
+                // (context, token) => new ValueTask<Stream>(Connect(context.DnsEndPoint, token)), in the runtime's own types.
+                var context = Expression.Parameter(parameters[0].ParameterType, "context");
+                var token = Expression.Parameter(parameters[1].ParameterType, "cancellationToken");
+                var connect = Expression.Call(typeof(DefaultHandler).GetMethod(nameof(Connect))!, Expression.Property(context, "DnsEndPoint"), token);
+                var wrap = invoke.ReturnType.GetConstructor(new[] { typeof(Stream) });
+                if (wrap is null) return null;
+                var callback = Expression.Lambda(callbackProperty.PropertyType, Expression.New(wrap, connect), context, token).Compile();
+
+                return connectTimeout =>
+                {
+                    var handler = (HttpMessageHandler)Activator.CreateInstance(type)!;
+                    type.GetProperty("AllowAutoRedirect")!.SetValue(handler, false);
+                    type.GetProperty("AutomaticDecompression")!.SetValue(handler, Unpacked);
+                    type.GetProperty("UseProxy")!.SetValue(handler, true);
+                    callbackProperty.SetValue(handler, callback);
+                    // A blocking connect holds the thread that opens the connection until it is open
+                    // or refused: the timeout bounds that as it bounds every attempt.
+                    connectTimeoutProperty.SetValue(handler, connectTimeout);
+                    // A response closed before its end closes its connection at once. Drained instead
+                    // (up to 2 s by default), the connection would keep a blocking read of its body
+                    // waiting that long after a timeout or Ctrl+C closed the response to end it.
+                    drainSizeProperty.SetValue(handler, 0);
+                    drainTimeoutProperty.SetValue(handler, TimeSpan.Zero);
+                    return handler;
+                };
+            }
+            catch (Exception)
+            {
+                // Any surprise in a runtime's types leaves the handler every runtime has.
+                return null;
+            }
+        }
+    }
+}
