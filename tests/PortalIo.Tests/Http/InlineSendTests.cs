@@ -1,9 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Management.Automation;
 using System.Net;
+using System.Net.Http;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PortalIo.Api;
@@ -96,6 +102,62 @@ namespace PortalIo.Tests.Http
         }
 
         [Fact]
+        public void The_blocking_handler_speaks_TLS_over_its_own_connections_and_reuses_them()
+        {
+            // Portal.io is HTTPS: the handler's TLS must run over the stream the blocking connect hands it, in a synchronous send.
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            using var certificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var connections = 0;
+            var server = Task.Run(() =>
+            {
+                using var client = listener.AcceptTcpClient();
+                Interlocked.Increment(ref connections);
+                using var tls = new SslStream(client.GetStream());
+                tls.AuthenticateAsServer(certificate);
+                for (var n = 0; n < 3; n++)
+                {
+                    var received = new byte[8192];
+                    var length = 0;
+                    while (!Encoding.ASCII.GetString(received, 0, length).Contains("\r\n\r\n", StringComparison.Ordinal))
+                    {
+                        var read = tls.Read(received, length, received.Length - length);
+                        if (read == 0) return;
+                        length += read;
+                    }
+                    var body = Encoding.ASCII.GetBytes("{\"n\":" + n + "}");
+                    tls.Write(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\n\r\n"));
+                    tls.Write(body);
+                }
+            });
+            try
+            {
+                var handler = Assert.IsType<SocketsHttpHandler>(DefaultHandler.CreateBlocking(TimeSpan.FromSeconds(5)));
+                handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+                using var http = new HttpClient(handler);
+                var bodies = new List<string>();
+                for (var i = 0; i < 3; i++)
+                {
+                    using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, "https://127.0.0.1:" + port + "/public/users"), HttpCompletionOption.ResponseHeadersRead);
+                    using var reader = new StreamReader(response.Content.ReadAsStream());
+                    bodies.Add((int)response.StatusCode + " " + reader.ReadToEnd());
+                }
+
+                Assert.Equal(new[] { "200 {\"n\":0}", "200 {\"n\":1}", "200 {\"n\":2}" }, bodies);
+                Assert.True(server.Wait(TimeSpan.FromSeconds(5)));
+                Assert.Equal(1, connections);
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
+        [Fact]
         public void Inline_and_fan_out_calls_take_turns_on_one_session_and_each_reads_its_own_proposal()
         {
             var session = Demo.Session(_sandbox, new ClientSettings());
@@ -160,7 +222,7 @@ namespace PortalIo.Tests.Http
             c.Response.StatusCode = 200;
             c.Response.ContentType = "application/json";
             c.Response.ContentLength64 = 1000;
-            await c.Response.OutputStream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("{\"users\": ["));
+            await c.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"users\": ["));
             await c.Response.OutputStream.FlushAsync();
             try { await Task.Delay(TimeSpan.FromSeconds(20)); } catch (Exception) { }
             c.Response.Abort();
