@@ -30,6 +30,9 @@ namespace PortalIo.Http
     {
         private const DecompressionMethods Unpacked = DecompressionMethods.GZip | DecompressionMethods.Deflate;
 
+        /// <summary>How long a connection of the blocking handler may stay idle (see where it is set, for why so long).</summary>
+        internal static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromDays(1);
+
         private static readonly Func<TimeSpan, HttpMessageHandler>? s_blockingSockets = FindBlockingSockets();
 
         /// <summary>The handler for calls sent asynchronously (and for every call where <see cref="CreateBlocking"/> gives none).</summary>
@@ -81,8 +84,9 @@ namespace PortalIo.Http
                 var connectTimeoutProperty = type.GetProperty("ConnectTimeout");
                 var drainSizeProperty = type.GetProperty("MaxResponseDrainSize");
                 var drainTimeoutProperty = type.GetProperty("ResponseDrainTimeout");
+                var idleTimeoutProperty = type.GetProperty("PooledConnectionIdleTimeout");
                 if (callbackProperty is null || invoke is null || parameters is null || parameters.Length != 2 || connectTimeoutProperty is null
-                    || drainSizeProperty is null || drainTimeoutProperty is null)
+                    || drainSizeProperty is null || drainTimeoutProperty is null || idleTimeoutProperty is null)
                     return null;
 
                 // (context, token) => new ValueTask<Stream>(Connect(context.DnsEndPoint, token)), in the runtime's own types.
@@ -108,6 +112,13 @@ namespace PortalIo.Http
                     // waiting that long after a timeout or Ctrl+C closed the response to end it.
                     drainSizeProperty.SetValue(handler, 0);
                     drainTimeoutProperty.SetValue(handler, TimeSpan.Zero);
+                    // The pool's scavenger checks every idle connection with an asynchronous
+                    // zero-byte read, which makes its socket non-blocking for good; it runs every
+                    // quarter of the idle timeout (15 s by default, so a blocking socket would not
+                    // last a minute of use with pauses). A day puts the checks 6 h apart. A
+                    // connection the server closed meanwhile is found closed when next taken (a
+                    // synchronous poll) and replaced.
+                    idleTimeoutProperty.SetValue(handler, IdleConnectionTimeout);
                     return handler;
                 };
             }

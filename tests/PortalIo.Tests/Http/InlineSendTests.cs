@@ -94,8 +94,13 @@ namespace PortalIo.Tests.Http
         {
             // Where the runtime lacks a piece the module falls back to HttpClientHandler without a word: this catches that on .NET 10.
             using var handler = DefaultHandler.CreateBlocking(TimeSpan.FromSeconds(5));
-            Assert.NotNull(handler);
-            Assert.Equal("SocketsHttpHandler", handler!.GetType().Name);
+            var sockets = Assert.IsType<SocketsHttpHandler>(handler);
+            // The pool's scavenger would make an idle connection's socket non-blocking every 15 s by default.
+            Assert.True(sockets.PooledConnectionIdleTimeout >= TimeSpan.FromHours(4));
+            Assert.False(sockets.AllowAutoRedirect);
+            Assert.True(sockets.UseProxy);
+            Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, sockets.AutomaticDecompression);
+            Assert.Equal(0, sockets.MaxResponseDrainSize);
             using var stream = Assert.IsType<NetworkStream>(DefaultHandler.Connect(new DnsEndPoint(_sandbox.BaseUri.Host, _sandbox.BaseUri.Port), CancellationToken.None));
             Assert.True(stream.Socket.Blocking);
             Assert.True(stream.Socket.NoDelay);
