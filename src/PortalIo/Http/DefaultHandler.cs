@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace PortalIo.Http
 {
@@ -14,16 +15,18 @@ namespace PortalIo.Http
     /// signed headers would travel to wherever one points), gzip and deflate answers unpacked, the
     /// system proxy used.
     /// <para>
-    /// Calls sent on the caller's thread (<see cref="BlockingSend"/>) get a handler of their own where
-    /// the runtime has SocketsHttpHandler with a ConnectCallback (.NET 5 and later: PowerShell 7.1+):
-    /// its sockets are connected in blocking mode, so such a call waits in the kernel, which wakes
-    /// the caller's thread when the answer arrives. A socket connected asynchronously stays
-    /// non-blocking for good, and .NET emulates each blocking read on it by waiting for a thread-pool
-    /// thread to report the socket readable: one more thread to wake per call. One asynchronous call
-    /// on a blocking socket makes it non-blocking too, hence a handler apart from the one that
-    /// asynchronous calls (fan-out, -Verbose) use. The module is built for netstandard2.0 (Windows
-    /// PowerShell 5.1), which lacks these types, so they are found by reflection; where any piece is
-    /// missing, inline calls share the one HttpClientHandler.
+    /// Calls sent on the caller's thread (<see cref="BlockingSend"/>) to a plain-HTTP address (the
+    /// local sandbox, a test double) get a handler of their own where the runtime has
+    /// SocketsHttpHandler with a ConnectCallback (.NET 5 and later: PowerShell 7.1+): its sockets are
+    /// connected in blocking mode, so such a call waits in the kernel, which wakes the caller's thread
+    /// when the answer arrives. A socket that has seen one asynchronous operation stays non-blocking
+    /// for good, and .NET emulates each blocking read on it by waiting for a thread-pool thread to
+    /// report the socket readable: one more thread to wake per call. Hence a handler apart from the
+    /// one asynchronous calls (fan-out, -Verbose) use. Over HTTPS the handler's TLS handshake is
+    /// asynchronous, so the socket would be non-blocking from the start: HTTPS keeps the one
+    /// HttpClientHandler. The module is built for netstandard2.0 (Windows PowerShell 5.1), which lacks
+    /// these types, so they are found by reflection; where any piece is missing, inline calls share
+    /// the HttpClientHandler too.
     /// </para>
     /// </summary>
     internal static class DefaultHandler
@@ -39,13 +42,48 @@ namespace PortalIo.Http
         public static HttpMessageHandler Create() =>
             new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = Unpacked, UseProxy = true };
 
-        /// <summary>A SocketsHttpHandler that connects blocking sockets; null where the runtime lacks one.</summary>
+        /// <summary>A SocketsHttpHandler that connects blocking sockets, for a plain-HTTP address; null for HTTPS or where the runtime lacks one.</summary>
+        /// <param name="baseUri">The address calls go to.</param>
         /// <param name="connectTimeout">How long a connection may take to open (the per-request timeout).</param>
-        public static HttpMessageHandler? CreateBlocking(TimeSpan connectTimeout) => s_blockingSockets?.Invoke(connectTimeout);
+        public static HttpMessageHandler? CreateBlocking(Uri baseUri, TimeSpan connectTimeout) =>
+            baseUri.Scheme == Uri.UriSchemeHttp ? s_blockingSockets?.Invoke(connectTimeout) : null;
 
         /// <summary>
-        /// Opens a connection in blocking mode: what the handler's ConnectCallback calls (public for the
-        /// expression that adapts it). A cancelled connect closes the socket, which ends the wait.
+        /// Opens a connection in blocking mode on a thread of its own: what the handler's
+        /// ConnectCallback calls (public for the expression that adapts it). The handler calls it from
+        /// a thread-pool thread; a blocking connect there would hold that thread as long as an
+        /// unanswering host takes, and many at once would starve the pool (its timers too, so
+        /// timeouts would fire late).
+        /// </summary>
+        public static Task<Stream> ConnectAsync(DnsEndPoint endPoint, CancellationToken cancellationToken)
+        {
+            var connected = new TaskCompletionSource<Stream>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    connected.TrySetResult(Connect(endPoint, cancellationToken));
+                }
+                catch (OperationCanceledException)
+                {
+                    connected.TrySetCanceled(cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    connected.TrySetException(ex);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "PortalIo connect",
+            };
+            thread.Start();
+            return connected.Task;
+        }
+
+        /// <summary>
+        /// Opens a connection in blocking mode on the calling thread. A cancelled connect closes the
+        /// socket, which ends the wait (a host name is resolved first, which nothing can cut short).
         /// </summary>
         public static Stream Connect(DnsEndPoint endPoint, CancellationToken cancellationToken)
         {
@@ -89,11 +127,11 @@ namespace PortalIo.Http
                     || drainSizeProperty is null || drainTimeoutProperty is null || idleTimeoutProperty is null)
                     return null;
 
-                // (context, token) => new ValueTask<Stream>(Connect(context.DnsEndPoint, token)), in the runtime's own types.
+                // (context, token) => new ValueTask<Stream>(ConnectAsync(context.DnsEndPoint, token)), in the runtime's own types.
                 var context = Expression.Parameter(parameters[0].ParameterType, "context");
                 var token = Expression.Parameter(parameters[1].ParameterType, "cancellationToken");
-                var connect = Expression.Call(typeof(DefaultHandler).GetMethod(nameof(Connect))!, Expression.Property(context, "DnsEndPoint"), token);
-                var wrap = invoke.ReturnType.GetConstructor(new[] { typeof(Stream) });
+                var connect = Expression.Call(typeof(DefaultHandler).GetMethod(nameof(ConnectAsync))!, Expression.Property(context, "DnsEndPoint"), token);
+                var wrap = invoke.ReturnType.GetConstructor(new[] { typeof(Task<Stream>) });
                 if (wrap is null) return null;
                 var callback = Expression.Lambda(callbackProperty.PropertyType, Expression.New(wrap, connect), context, token).Compile();
 

@@ -29,7 +29,7 @@ namespace PortalIo.Http
         private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(10);
 
         private readonly HttpClient _http;
-        // Calls sent on their caller's thread have connections of their own (null: none are sent so).
+        // Calls sent on their caller's thread: _http, or a client of blocking connections (null: none are sent so).
         private readonly HttpClient? _inlineHttp;
         private readonly RequestSigner _signer;
         private readonly string _applicationKey;
@@ -69,7 +69,7 @@ namespace PortalIo.Http
             // -Verbose), so the calls sent inline keep to a handler of their own (see DefaultHandler).
             if (handler is null && BlockingSend.IsAvailable)
             {
-                var blocking = DefaultHandler.CreateBlocking(_settings.Timeout);
+                var blocking = DefaultHandler.CreateBlocking(baseUri, _settings.Timeout);
                 _inlineHttp = blocking is null ? _http : NewHttpClient(blocking, disposeHandler: true);
                 _sendsInline = true;
             }
@@ -402,13 +402,13 @@ namespace PortalIo.Http
             timeout.CancelAfter(attemptTimeout);
             try
             {
-                using var response = await SendMessageAsync(message, inline, timeout.Token, out var sentInline).ConfigureAwait(false);
+                using var response = await SendMessageAsync(message, inline, timeout.Token, out var overBlockingSockets).ConfigureAwait(false);
                 var declared = response.Content.Headers.ContentLength;
                 ResponseBody? body = null;
                 if (!declared.HasValue || declared.Value <= _maxResponseBytes)
                 {
                     using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    body = sentInline
+                    body = overBlockingSockets
                         ? ReadBlocking(response, stream, declared, timeout.Token)
                         : await ResponseBody.ReadAsync(stream, declared, _maxResponseBytes, timeout.Token).ConfigureAwait(false);
                 }
@@ -462,17 +462,21 @@ namespace PortalIo.Http
 
         /// <summary>
         /// Sends one message, on the calling thread when <paramref name="inline"/> and this client can
-        /// (<see cref="BlockingSend"/>); the body is read afterwards either way, with the attempt's timeout.
+        /// (<see cref="BlockingSend"/>); the body is read afterwards either way, with the attempt's
+        /// timeout. <paramref name="overBlockingSockets"/>: sent over the blocking connections of
+        /// <see cref="DefaultHandler"/>, whose body is read with blocking reads too.
         /// </summary>
-        private Task<HttpResponseMessage> SendMessageAsync(HttpRequestMessage message, bool inline, CancellationToken cancellationToken, out bool sentInline)
+        private Task<HttpResponseMessage> SendMessageAsync(HttpRequestMessage message, bool inline, CancellationToken cancellationToken, out bool overBlockingSockets)
         {
-            sentInline = false;
+            overBlockingSockets = false;
             if (inline && _sendsInline && _inlineHttp != null)
             {
                 try
                 {
                     var response = BlockingSend.Send(_inlineHttp, message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                    sentInline = true;
+                    // Read blocking only from the blocking connections: HttpClientHandler would drain a
+                    // stalled body for up to 2 s before the closing that ends a blocking read.
+                    overBlockingSockets = _inlineHttp != _http;
                     return Task.FromResult(response);
                 }
                 catch (NotSupportedException)

@@ -5,10 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -93,73 +90,74 @@ namespace PortalIo.Tests.Http
         public void On_PowerShell_7_calls_sent_inline_get_a_handler_that_opens_blocking_sockets()
         {
             // Where the runtime lacks a piece the module falls back to HttpClientHandler without a word: this catches that on .NET 10.
-            using var handler = DefaultHandler.CreateBlocking(TimeSpan.FromSeconds(5));
+            using var handler = DefaultHandler.CreateBlocking(_sandbox.BaseUri, TimeSpan.FromSeconds(5));
             var sockets = Assert.IsType<SocketsHttpHandler>(handler);
+            // Over HTTPS the handshake would make the socket non-blocking at once: no handler of its own there.
+            Assert.Null(DefaultHandler.CreateBlocking(new Uri("https://api.portal.io/"), TimeSpan.FromSeconds(5)));
             // The pool's scavenger would make an idle connection's socket non-blocking every 15 s by default.
             Assert.True(sockets.PooledConnectionIdleTimeout >= TimeSpan.FromHours(4));
             Assert.False(sockets.AllowAutoRedirect);
             Assert.True(sockets.UseProxy);
             Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, sockets.AutomaticDecompression);
             Assert.Equal(0, sockets.MaxResponseDrainSize);
-            using var stream = Assert.IsType<NetworkStream>(DefaultHandler.Connect(new DnsEndPoint(_sandbox.BaseUri.Host, _sandbox.BaseUri.Port), CancellationToken.None));
-            Assert.True(stream.Socket.Blocking);
+            var connecting = DefaultHandler.ConnectAsync(new DnsEndPoint(_sandbox.BaseUri.Host, _sandbox.BaseUri.Port), CancellationToken.None);
+            using var stream = Assert.IsType<NetworkStream>(connecting.GetAwaiter().GetResult());
             Assert.True(stream.Socket.NoDelay);
+            // Socket.Blocking says only what .NET was asked; the descriptor's own flags say what the kernel does.
+            Assert.False(IsNonBlockingInTheKernel(stream.Socket), "the connection's socket is non-blocking");
         }
 
         [Fact]
-        public void The_blocking_handler_speaks_TLS_over_its_own_connections_and_reuses_them()
+        public void A_connect_to_a_host_that_never_answers_holds_up_no_caller_and_ends_when_cancelled()
         {
-            // Portal.io is HTTPS: the handler's TLS must run over the stream the blocking connect hands it, in a synchronous send.
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            using var certificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            var connections = 0;
-            var server = Task.Run(() =>
-            {
-                using var client = listener.AcceptTcpClient();
-                Interlocked.Increment(ref connections);
-                using var tls = new SslStream(client.GetStream());
-                tls.AuthenticateAsServer(certificate);
-                for (var n = 0; n < 3; n++)
-                {
-                    var received = new byte[8192];
-                    var length = 0;
-                    while (!Encoding.ASCII.GetString(received, 0, length).Contains("\r\n\r\n", StringComparison.Ordinal))
-                    {
-                        var read = tls.Read(received, length, received.Length - length);
-                        if (read == 0) return;
-                        length += read;
-                    }
-                    var body = Encoding.ASCII.GetBytes("{\"n\":" + n + "}");
-                    tls.Write(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.Length + "\r\n\r\n"));
-                    tls.Write(body);
-                }
-            });
+            // A listener whose queue is full: the kernel drops further SYNs, so those connects hang.
+            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            listener.Listen(0);
+            var endPoint = (IPEndPoint)listener.LocalEndPoint!;
+            var fillers = new List<Socket>();
+            using var stop = new CancellationTokenSource();
+            var connects = new List<Task<Stream>>();
             try
             {
-                var handler = Assert.IsType<SocketsHttpHandler>(DefaultHandler.CreateBlocking(TimeSpan.FromSeconds(5)));
-                handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-                using var http = new HttpClient(handler);
-                var bodies = new List<string>();
                 for (var i = 0; i < 3; i++)
                 {
-                    using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, "https://127.0.0.1:" + port + "/public/users"), HttpCompletionOption.ResponseHeadersRead);
-                    using var reader = new StreamReader(response.Content.ReadAsStream());
-                    bodies.Add((int)response.StatusCode + " " + reader.ReadToEnd());
+                    var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                    try { filler.Connect(endPoint); } catch (SocketException) { }
+                    fillers.Add(filler);
                 }
+                // The handler calls this from a pool thread: each connect must wait on a thread of its own, not the caller's.
+                var calling = Stopwatch.StartNew();
+                for (var i = 0; i < 16; i++)
+                    connects.Add(DefaultHandler.ConnectAsync(new DnsEndPoint("127.0.0.1", endPoint.Port), stop.Token));
+                calling.Stop();
+                Thread.Sleep(200);
 
-                Assert.Equal(new[] { "200 {\"n\":0}", "200 {\"n\":1}", "200 {\"n\":2}" }, bodies);
-                Assert.True(server.Wait(TimeSpan.FromSeconds(5)));
-                Assert.Equal(1, connections);
+                Assert.True(calling.Elapsed < TimeSpan.FromSeconds(1), "16 connects held their caller for " + calling.Elapsed);
+                Assert.All(connects, c => Assert.False(c.IsCompleted, "a connect to a host that never answers ended by itself"));
+                stop.Cancel();
+                foreach (var connect in connects)
+                {
+                    var ended = Assert.ThrowsAnyAsync<Exception>(() => connect).Wait(TimeSpan.FromSeconds(5));
+                    Assert.True(ended, "a cancelled connect did not end");
+                }
+                Assert.All(connects, c => Assert.True(c.IsCanceled || c.IsFaulted));
             }
             finally
             {
-                listener.Stop();
+                stop.Cancel();
+                foreach (var filler in fillers) filler.Dispose();
             }
+        }
+
+        private static bool IsNonBlockingInTheKernel(Socket socket)
+        {
+            const int ONonBlock = 0x800; // 04000 octal, Linux
+            var fd = socket.SafeHandle.DangerousGetHandle().ToInt32();
+            foreach (var line in File.ReadAllLines("/proc/self/fdinfo/" + fd))
+                if (line.StartsWith("flags:", StringComparison.Ordinal))
+                    return (Convert.ToInt32(line.Substring(6).Trim(), 8) & ONonBlock) != 0;
+            throw new InvalidOperationException("no flags line for descriptor " + fd);
         }
 
         [Fact]
