@@ -108,7 +108,7 @@ namespace PortalIo.Http
             }
         }
 
-        /// <summary>A maker of SocketsHttpHandlers that connect through <see cref="Connect"/>; null where the runtime lacks a piece.</summary>
+        /// <summary>A maker of SocketsHttpHandlers that connect through <see cref="ConnectAsync"/>; null where the runtime lacks a piece.</summary>
         private static Func<TimeSpan, HttpMessageHandler>? FindBlockingSockets()
         {
             try
