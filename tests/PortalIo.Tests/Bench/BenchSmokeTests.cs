@@ -21,7 +21,8 @@ namespace PortalIo.Tests.Bench
             var measured = report.Results.Where(r => r.PortalIo != null).ToList();
             // A figure may be negative (a difference of memory growths), never missing.
             Assert.All(measured, r => Assert.True(!double.IsNaN(r.PortalIo!.Median) && !double.IsInfinity(r.PortalIo.Median), r.ToString()));
-            Assert.All(report.Results.Where(r => r.Baseline != null), r => Assert.NotNull(r.Ratio));
+            // A ratio to a baseline of 0 is left out on purpose (streaming: the small run's peak growth can be 0.0 MB at this size).
+            Assert.All(report.Results.Where(r => r.Baseline != null && r.Baseline.Median != 0), r => Assert.NotNull(r.Ratio));
             Assert.Null(report.Results.FirstOrDefault(r => r.Pass != null)); // not judged at this size
             Assert.Contains(lines, l => l.StartsWith("per-call/", System.StringComparison.Ordinal));
         }
