@@ -185,7 +185,7 @@ namespace PortalIo.Tests.Http
             using var server = new HostileServer();
             server.Answer(StallMidBody);
             using var rs = new ModuleRunspace();
-            Connect(rs, server, "-TimeoutSec 1 -MaxRetries 0");
+            server.ConnectFrom(rs, "-TimeoutSec 1 -MaxRetries 0");
 
             var stopwatch = Stopwatch.StartNew();
             var run = rs.Run("Get-PortalUser");
@@ -202,7 +202,7 @@ namespace PortalIo.Tests.Http
             using var server = new HostileServer();
             server.Answer(StallMidBody);
             using var rs = new ModuleRunspace();
-            Connect(rs, server, "-TimeoutSec 60 -MaxRetries 0");
+            server.ConnectFrom(rs, "-TimeoutSec 60 -MaxRetries 0");
             using var ps = rs.Create("Get-PortalUser");
             var running = ps.BeginInvoke();
             var waited = Stopwatch.StartNew();
@@ -229,12 +229,6 @@ namespace PortalIo.Tests.Http
             await c.Response.OutputStream.FlushAsync();
             try { await Task.Delay(TimeSpan.FromSeconds(20)); } catch (Exception) { }
             c.Response.Abort();
-        }
-
-        private static void Connect(ModuleRunspace rs, HostileServer server, string options)
-        {
-            var vars = new Dictionary<string, object?> { ["b"] = server.BaseUri, ["k"] = SandboxFixture.Secure("not-a-secret") };
-            Assert.Empty(rs.Run("Connect-Portal -BaseUri $b -ApplicationKey app -SecretKey $k -UserKey $k " + options, vars).Errors);
         }
 
         public void Dispose() => _sandbox.Dispose();

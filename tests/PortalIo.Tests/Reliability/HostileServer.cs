@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using PortalIo.Tests.PowerShell;
+using Xunit;
 
 namespace PortalIo.Tests.Reliability
 {
@@ -54,6 +57,13 @@ namespace PortalIo.Tests.Reliability
                     catch (Exception) { try { context.Response.Abort(); } catch (Exception) { } }
                 });
             }
+        }
+
+        /// <summary>Connects the runspace's current session to this server (keys that are no secret) with the given Connect-Portal options.</summary>
+        public void ConnectFrom(ModuleRunspace rs, string options)
+        {
+            var vars = new Dictionary<string, object?> { ["b"] = BaseUri, ["k"] = SandboxFixture.Secure("not-a-secret") };
+            Assert.Empty(rs.Run("Connect-Portal -BaseUri $b -ApplicationKey app -SecretKey $k -UserKey $k " + options, vars).Errors);
         }
 
         public void Dispose()

@@ -41,13 +41,6 @@ namespace PortalIo.Tests.Reliability
             c.Response.Close();
         };
 
-        private static Dictionary<string, object?> Connect(ModuleRunspace rs, HostileServer server, string options)
-        {
-            var vars = new Dictionary<string, object?> { ["b"] = server.BaseUri, ["k"] = SandboxFixture.Secure("not-a-secret") };
-            Assert.Empty(rs.Run("Connect-Portal -BaseUri $b -ApplicationKey app -SecretKey $k -UserKey $k " + options, vars).Errors);
-            return vars;
-        }
-
         [Theory]
         [InlineData(429, "PortalIo.TooManyRequests")]
         [InlineData(503, "PortalIo.ServerError")]
@@ -56,7 +49,7 @@ namespace PortalIo.Tests.Reliability
             using var server = new HostileServer();
             server.Answer(Status(status, "120"));
             using var rs = new ModuleRunspace();
-            Connect(rs, server, "-TimeoutSec 5 -MaxRetries 1");
+            server.ConnectFrom(rs, "-TimeoutSec 5 -MaxRetries 1");
 
             var stopwatch = Stopwatch.StartNew();
             var run = rs.Run("Get-PortalUser");
@@ -87,7 +80,7 @@ namespace PortalIo.Tests.Reliability
                 c.Response.Abort();
             });
             using var rs = new ModuleRunspace();
-            Connect(rs, server, "-TimeoutSec 1 -MaxRetries 10");
+            server.ConnectFrom(rs, "-TimeoutSec 1 -MaxRetries 10");
 
             var stopwatch = Stopwatch.StartNew();
             var run = rs.Run("Get-PortalUser -Verbose");
